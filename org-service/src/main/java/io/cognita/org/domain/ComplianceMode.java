@@ -1,0 +1,17 @@
+package io.cognita.org.domain;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The regulatory regime an organization operates under. */
+public enum ComplianceMode {
+    @JsonProperty("none") NONE,
+    @JsonProperty("ferpa") FERPA,
+    @JsonProperty("hipaa") HIPAA,
+    @JsonProperty("gdpr") GDPR,
+    @JsonProperty("coppa") COPPA;
+
+    /** The value on the wire and in the database. */
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,44 @@
+package io.cognita.org.repository;
+
+import io.cognita.org.domain.Organization;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
+
+    /**
+     * One page of organizations in (createdAt, id) order after the given key; {@code memberId} null means
+     * every organization (system admins), else only those the user belongs to.
+     */
+    public List<Organization> page(String memberId, Boolean suspended, String nameContains,
+                                   Instant afterCreatedAt, UUID afterId, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (memberId != null) {
+            where.append(" and id in (select m.orgId from OrgMember m where m.userId = :member)");
+            params.put("member", memberId);
+        }
+        if (suspended != null) {
+            where.append(" and suspended = :suspended");
+            params.put("suspended", suspended);
+        }
+        if (nameContains != null) {
+            where.append(" and lower(name) like :q escape '\\'");
+            params.put("q", "%" + nameContains.toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (afterCreatedAt != null) {
+            where.append(" and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))");
+            params.put("afterAt", afterCreatedAt);
+            params.put("afterId", afterId);
+        }
+        return find(where + " order by createdAt, id", params).page(0, limit).list();
+    }
+}

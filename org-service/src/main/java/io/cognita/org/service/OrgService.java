@@ -1,0 +1,104 @@
+package io.cognita.org.service;
+
+import io.cognita.org.domain.OrgDraft;
+import io.cognita.org.domain.OrgType;
+import io.cognita.org.domain.Organization;
+import io.cognita.org.domain.OrganizationSnapshot;
+import io.cognita.org.domain.TenantDefaults;
+import io.cognita.org.repository.OrganizationRepository;
+import io.cognita.org.repository.TenantDefaultsRepository;
+import io.cognita.platform.api.Page;
+import io.cognita.platform.outbox.Outbox;
+import io.cognita.platform.paging.PageRequest;
+import io.cognita.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The organization use cases: create, read, list and full replace. */
+@ApplicationScoped
+public class OrgService {
+
+    static final String CREATED = "org.created";
+    static final String UPDATED = "org.updated";
+
+    private final OrganizationRepository orgs;
+    private final TenantDefaultsRepository tenantDefaults;
+    private final OrgAccess access;
+    private final AuditLog audit;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public OrgService(OrganizationRepository orgs, TenantDefaultsRepository tenantDefaults, OrgAccess access,
+                      AuditLog audit, Outbox outbox, Clock clock) {
+        this.orgs = orgs;
+        this.tenantDefaults = tenantDefaults;
+        this.access = access;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public OrganizationSnapshot create(OrgDraft draft) {
+        access.requireProvisioner();
+        Organization org = Organization.create(draft, defaultsFor(draft.orgType()), clock.instant());
+        orgs.persist(org);
+        OrganizationSnapshot created = OrganizationSnapshot.of(org);
+        audit.record(org.id, access.actor(), CREATED, target(org.id), null, created);
+        outbox.record(CREATED, org.id.toString(), target(org.id), created);
+        return created;
+    }
+
+    @Transactional
+    public OrganizationSnapshot get(UUID orgId) {
+        access.requireVisible(orgId);
+        return OrganizationSnapshot.of(find(orgId));
+    }
+
+    @Transactional
+    public Page<OrganizationSnapshot> list(Boolean suspended, String nameContains, PageRequest page) {
+        Instant afterAt = page.after() == null ? null : Instant.parse(page.after().get(0));
+        UUID afterId = page.after() == null ? null : UUID.fromString(page.after().get(1));
+        List<Organization> rows = orgs.page(access.listingScope(), suspended, nameContains, afterAt, afterId,
+                page.limit() + 1);
+        boolean more = rows.size() > page.limit();
+        List<Organization> items = more ? rows.subList(0, page.limit()) : rows;
+        String next = null;
+        if (more) {
+            Organization last = items.get(items.size() - 1);
+            next = PageRequest.cursor(last.createdAt.toString(), last.id.toString());
+        }
+        return new Page<>(items.stream().map(OrganizationSnapshot::of).toList(), page.limit(), next);
+    }
+
+    @Transactional
+    public OrganizationSnapshot replace(UUID orgId, OrgDraft draft) {
+        access.requireAdministrator(orgId);
+        Organization org = find(orgId);
+        OrganizationSnapshot before = OrganizationSnapshot.of(org);
+        org.replaceWith(draft, defaultsFor(draft.orgType()), clock.instant());
+        orgs.flush();
+        OrganizationSnapshot after = OrganizationSnapshot.of(org);
+        audit.record(org.id, access.actor(), UPDATED, target(org.id), before, after);
+        outbox.record(UPDATED, org.id.toString(), target(org.id), after);
+        return after;
+    }
+
+    private Organization find(UUID orgId) {
+        return orgs.findByIdOptional(orgId).orElseThrow(() -> OrgAccess.notFound(orgId));
+    }
+
+    private TenantDefaults defaultsFor(OrgType type) {
+        return tenantDefaults.findByIdOptional(type).orElseThrow(() -> new ProblemException(500,
+                "TENANT_DEFAULTS_MISSING", "Configuration error", "No tenant defaults for orgType " + type.wire() + "."));
+    }
+
+    private static String target(UUID orgId) {
+        return "org/" + orgId;
+    }
+}

@@ -1,0 +1,186 @@
+package io.cognita.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to Kafka. Woken at once by the NOTIFY that {@link Outbox} sends on commit, and
+ * polling as a fallback. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas share the work; a row
+ * is deleted only after the broker acknowledged it (at-least-once: consumers deduplicate by event id).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final AgroalDataSource dataSource;
+    private final Outbox.OutboxSettings settings;
+    private final String bootstrapServers;
+    private final Duration pollInterval;
+    private final int batchSize;
+    private final boolean enabled;
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, String> producer;
+
+    public OutboxRelay(AgroalDataSource dataSource, Outbox.OutboxSettings settings,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "cognita.outbox.poll-interval") Duration pollInterval,
+                       @ConfigProperty(name = "cognita.outbox.batch-size") int batchSize,
+                       @ConfigProperty(name = "cognita.outbox.relay.enabled", defaultValue = "true") boolean enabled) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.bootstrapServers = bootstrapServers;
+        this.pollInterval = pollInterval;
+        this.batchSize = batchSize;
+        this.enabled = enabled;
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (!enabled || "none".equals(settings.topic())) {
+            return;
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-" + settings.channel());
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void run() {
+        Connection listener = null;
+        while (running) {
+            try {
+                if (listener == null || listener.isClosed()) {
+                    listener = listen();
+                }
+                while (running && publishBatch() == batchSize) {
+                    // a full batch: there may be more waiting
+                }
+                listener.unwrap(PGConnection.class).getNotifications((int) pollInterval.toMillis());
+            } catch (Exception e) {
+                if (!running) {
+                    break;
+                }
+                LOG.warnf("outbox relay: %s; retrying", e.toString());
+                close(listener);
+                listener = null;
+                pause();
+            }
+        }
+        close(listener);
+    }
+
+    private Connection listen() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + settings.channel());
+        }
+        return connection;
+    }
+
+    /** Publishes up to one batch; returns how many rows it published. */
+    int publishBatch() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<UUID> ids = new ArrayList<>();
+                List<Future<RecordMetadata>> acks = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT id, topic, msg_key, type, payload::text FROM outbox ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                    select.setInt(1, batchSize);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getObject(1, UUID.class));
+                            ProducerRecord<String, String> record = new ProducerRecord<>(rows.getString(2),
+                                    rows.getString(3), rows.getString(5));
+                            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                            record.headers().add("ce_type", rows.getString(4).getBytes(StandardCharsets.UTF_8));
+                            acks.add(producer.send(record));
+                        }
+                    }
+                }
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(30, TimeUnit.SECONDS);
+                }
+                if (!ids.isEmpty()) {
+                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
+                        delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                        delete.executeUpdate();
+                    }
+                }
+                connection.commit();
+                return ids.size();
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void close(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already broken
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.cognita.platform.validation;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The contract's retention durations: {@code "<N>d"} with 1 ≤ N ≤ 36500, or {@code "indefinite"}. */
+public final class RetentionDurationSyntax {
+
+    public static final String INDEFINITE = "indefinite";
+    private static final Pattern DAYS = Pattern.compile("([1-9][0-9]{0,4})d");
+
+    private RetentionDurationSyntax() {
+    }
+
+    public static boolean isValid(String value) {
+        if (INDEFINITE.equals(value)) {
+            return true;
+        }
+        Matcher m = DAYS.matcher(value);
+        return m.matches() && Integer.parseInt(m.group(1)) <= 36500;
+    }
+}
