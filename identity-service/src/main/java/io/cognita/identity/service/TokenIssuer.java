@@ -1,0 +1,76 @@
+package io.cognita.identity.service;
+
+import io.cognita.identity.config.IdentityConfig;
+import io.cognita.identity.domain.User;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+
+/** Issues RS256 access tokens (with {@code kid}) and opaque refresh tokens. */
+@ApplicationScoped
+public class TokenIssuer {
+
+    /** Every user scope: a normal login token carries them all; org and workspace roles are decided by services. */
+    public static final String USER_SCOPES = "org:read org:write billing:read billing:write workspace:read "
+            + "workspace:write meeting:read meeting:write transcript:read transcript:write";
+
+    private final SigningKeys keys;
+    private final IdentityConfig config;
+    private final String issuer;
+    private final String audience;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public TokenIssuer(SigningKeys keys, IdentityConfig config, Clock clock,
+                       @ConfigProperty(name = "cognita.jwt.issuer") String issuer,
+                       @ConfigProperty(name = "cognita.jwt.audience") String audience) {
+        this.keys = keys;
+        this.config = config;
+        this.clock = clock;
+        this.issuer = issuer;
+        this.audience = audience;
+    }
+
+    public String accessToken(User user, UUID sessionId) {
+        long now = clock.instant().getEpochSecond();
+        return Jwt.issuer(issuer)
+                .audience(audience)
+                .subject(user.id)
+                .upn(user.email)
+                .claim("email", user.email)
+                .claim("sid", sessionId.toString())
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("scope", USER_SCOPES)
+                .groups(user.systemAdmin ? Set.of("system:admin") : Set.of("user"))
+                .issuedAt(now)
+                .expiresAt(now + config.accessTokenTtl().toSeconds())
+                .jws().keyId(keys.kid())
+                .sign(keys.signingKey());
+    }
+
+    public long accessTokenTtlSeconds() {
+        return config.accessTokenTtl().toSeconds();
+    }
+
+    public String refreshToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String hashOf(String opaqueToken) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(opaqueToken.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
