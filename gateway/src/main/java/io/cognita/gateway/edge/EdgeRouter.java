@@ -1,0 +1,145 @@
+package io.cognita.gateway.edge;
+
+import io.cognita.gateway.config.GatewayConfig;
+import io.cognita.gateway.routing.Route;
+import io.cognita.gateway.routing.RouteTable;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.HttpProxy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The public edge on {@code /api/*}: request id, route lookup (404), body size (413), token check for
+ * non-public routes (401), rate limits (429), then the streaming reverse proxy to the route's service
+ * (503 when it is down, 504 when it is too slow).
+ */
+@ApplicationScoped
+public class EdgeRouter {
+
+    private static final Logger LOG = Logger.getLogger(EdgeRouter.class);
+
+    private final GatewayConfig config;
+    private final RouteTable routes;
+    private final TokenVerifier tokens;
+    private final RateLimiter limits;
+    private final ProblemWriter problems;
+    private final UpstreamErrors upstreamErrors;
+
+    public EdgeRouter(GatewayConfig config, RouteTable routes, TokenVerifier tokens, RateLimiter limits,
+                      ProblemWriter problems, UpstreamErrors upstreamErrors) {
+        this.config = config;
+        this.routes = routes;
+        this.tokens = tokens;
+        this.limits = limits;
+        this.problems = problems;
+        this.upstreamErrors = upstreamErrors;
+    }
+
+    void install(@Observes Router router, Vertx vertx) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis())
+                .setMaxPoolSize(100)
+                .setKeepAlive(true));
+        HttpProxy proxy = HttpProxy.reverseProxy(client)
+                .origin(context -> {
+                    URI upstream = routeOf(context).upstream();
+                    return context.client().request(new RequestOptions()
+                            .setServer(SocketAddress.inetSocketAddress(upstream.getPort(), upstream.getHost()))
+                            .setIdleTimeout(config.upstreamTimeout().toMillis()));
+                })
+                .addInterceptor(upstreamErrors);
+        router.route("/api/*").order(10).handler(this::edge);
+        router.route("/api/*").order(11).handler(ctx -> proxy.handle(ctx.request()));
+    }
+
+    private void edge(RoutingContext ctx) {
+        String requestId = EdgeRequest.assignRequestId(ctx);
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(EdgeRequest.REQUEST_ID, requestId));
+        String path = ctx.request().path();
+        if (isGatewayOwn(path)) {
+            ctx.next();
+            return;
+        }
+        String method = ctx.request().method().name();
+        Optional<Route> match = routes.find(method, path);
+        if (match.isEmpty()) {
+            problems.send(ctx, 404, "NOT_FOUND", "Not Found", "No API route matches " + method + " " + path + ".");
+            return;
+        }
+        Route route = match.get();
+        String length = ctx.request().getHeader("Content-Length");
+        if (length != null && tooLarge(length)) {
+            problems.send(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large",
+                    "The request body exceeds " + config.maxBodyBytes() + " bytes.");
+            return;
+        }
+        ctx.request().pause();
+        if (route.isPublic()) {
+            admit(ctx, route, "ip:" + ctx.request().remoteAddress().hostAddress());
+            return;
+        }
+        String authorization = ctx.request().getHeader("Authorization");
+        ctx.vertx().<Optional<JsonWebToken>>executeBlocking(() -> tokens.verify(authorization), false)
+                .onComplete(result -> {
+                    if (result.failed() || result.result().isEmpty()) {
+                        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                        problems.send(ctx, 401, "UNAUTHORIZED", "Unauthorized", "A valid bearer token is required.");
+                        ctx.request().resume();
+                        return;
+                    }
+                    admit(ctx, route, "sub:" + result.result().get().getSubject());
+                });
+    }
+
+    private void admit(RoutingContext ctx, Route route, String callerKey) {
+        RateLimiter.Decision decision = limits.check(ctx.request().method().name(), ctx.request().path(), callerKey);
+        if (decision != null) {
+            ctx.response().putHeader("RateLimit-Policy", decision.policyHeader());
+            ctx.response().putHeader("RateLimit", decision.stateHeader());
+            if (decision.limited()) {
+                ctx.response().putHeader("Retry-After", Long.toString(decision.resetSeconds()));
+                problems.send(ctx, 429, "RATE_LIMITED", "Too many requests",
+                        "The rate limit " + decision.policy() + " is exhausted; retry after " + decision.resetSeconds() + " s.");
+                ctx.request().resume();
+                return;
+            }
+        }
+        ctx.request().headers().set("X-Forwarded-Proto", ctx.request().scheme());
+        ctx.next();
+    }
+
+    /** The route of a request admitted by {@link #edge}: looked up again, as the proxy has its own context. */
+    private Route routeOf(io.vertx.httpproxy.ProxyContext context) {
+        io.vertx.core.http.HttpServerRequest request = context.request().proxiedRequest();
+        return routes.find(request.method().name(), request.path()).orElseThrow();
+    }
+
+    private boolean tooLarge(String contentLength) {
+        try {
+            return Long.parseLong(contentLength) > config.maxBodyBytes();
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    static boolean isGatewayOwn(String path) {
+        return path.equals("/api/openapi") || path.equals("/api/docs") || path.startsWith("/api/docs/");
+    }
+
+    void started(@Observes StartupEvent ignored) {
+        routes.all().forEach(r -> LOG.infof("route %s %s -> %s%s", r.methods().isEmpty() ? "*" : r.methods(),
+                r.pattern(), r.service(), r.isPublic() ? " (public)" : ""));
+    }
+}

@@ -1,0 +1,12 @@
+package io.cognita.gateway.routing;
+
+import java.net.URI;
+import java.util.Set;
+
+/** One entry of the routing table: which requests go to which upstream, and whether they need a token. */
+public record Route(PathPattern pattern, Set<String> methods, String service, URI upstream, boolean isPublic) {
+
+    public boolean matches(String method, String path) {
+        return (methods.isEmpty() || methods.contains(method)) && pattern.matches(path);
+    }
+}
