@@ -43,12 +43,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidValue(InvalidFormatException e, UriInfo uri) {
         Class<?> target = e.getTargetType();
-        String message = target != null && target.isEnum()
-                ? "must be one of: " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
-                        .map(ProblemMappers::wireName).collect(Collectors.joining(", "))
-                : "must be " + typeName(target);
-        return badInput("INVALID_VALUE", "A field of the request body has a value of the wrong kind.", uri,
-                new FieldError(path(e), message));
+        if (target == null || !target.isEnum()) {
+            return badInput("INVALID_TYPE", "A field of the request body has the wrong JSON type.", uri,
+                    new FieldError(path(e), "must be " + typeName(target)));
+        }
+        String allowed = Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                .map(ProblemMappers::wireName).collect(Collectors.joining(", "));
+        return badInput("INVALID_VALUE", "A field of the request body has a value that is not allowed.", uri,
+                new FieldError(path(e), "must be one of: " + allowed));
     }
 
     @ServerExceptionMapper
@@ -102,6 +104,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return json instanceof JsonMappingException mapping ? jsonMapping(mapping, uri) : malformed(json, uri);
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
             return ProblemResponses.of(status, "INTERNAL_ERROR", "Internal error", "The request could not be completed.",
@@ -126,6 +131,19 @@ public class ProblemMappers {
         LOG.error("request failed", e);
         return ProblemResponses.of(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed.",
                 instance(uri), null, null);
+    }
+
+    private Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, uri);
+        }
+        if (e instanceof InvalidFormatException format) {
+            return invalidValue(format, uri);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return wrongType(mismatch, uri);
+        }
+        return malformed(e, uri);
     }
 
     private static Response unauthorized(UriInfo uri) {

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Builds and starts the whole suite locally: PostgreSQL (schemas and roles), a Kafka broker, the six
+# services; waits until every /q/health/ready is UP. Stop it with deploy/local/down.sh.
+#   --no-build   start the jars already built
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+run_dir=${COGNITA_RUN_DIR:-$root/.run}
+mkdir -p "$run_dir/pids" "$run_dir/logs" "$run_dir/keys"
+cd "$root"
+
+build=1
+[ "${1:-}" = "--no-build" ] && build=0
+
+"$here/postgres.sh"
+"$here/db-setup.sh"
+if [ $build = 1 ]; then
+  echo "build: mvn package (tests skipped; run deploy/local/test.sh for them)"
+  mvn -B -q package -DskipTests
+fi
+"$here/kafka.sh" start
+
+# dev-only signing key and admin password, generated once, kept in .run (never in git)
+key=$run_dir/keys/signing-key.pem
+[ -f "$key" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null
+export COGNITA_SIGNING_KEY=${COGNITA_SIGNING_KEY:-$key}
+export COGNITA_ADMIN_EMAIL=${COGNITA_ADMIN_EMAIL:-admin@cognita.local}
+if [ -z "${COGNITA_ADMIN_PASSWORD:-}" ]; then
+  [ -f "$run_dir/admin-password" ] || (umask 077; openssl rand -base64 18 > "$run_dir/admin-password")
+  COGNITA_ADMIN_PASSWORD=$(cat "$run_dir/admin-password")
+  export COGNITA_ADMIN_PASSWORD
+fi
+
+# name:port, identity first (the others verify tokens against its JWKS)
+services="identity-service:8081 org-service:8082 workspace-service:8083 meeting-service:8084 transcription-service:8085 gateway:3000"
+for entry in $services; do
+  name=${entry%%:*}
+  pid_file=$run_dir/pids/$name.pid
+  if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    echo "$name: already running (pid $(cat "$pid_file"))"; continue
+  fi
+  nohup java ${COGNITA_JAVA_OPTS:--Xmx384m} -jar "$root/$name/target/quarkus-app/quarkus-run.jar" \
+    > "$run_dir/logs/$name.log" 2>&1 &
+  echo $! > "$pid_file"
+  echo "$name: starting (pid $!), log $run_dir/logs/$name.log"
+done
+
+deadline=$((SECONDS + ${COGNITA_START_TIMEOUT:-180}))
+for entry in $services; do
+  name=${entry%%:*}; port=${entry##*:}
+  until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; do
+    if ! kill -0 "$(cat "$run_dir/pids/$name.pid")" 2>/dev/null; then
+      echo "$name: exited; last lines of its log:" >&2; tail -30 "$run_dir/logs/$name.log" >&2; exit 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then echo "$name: not ready in time" >&2; exit 1; fi
+    sleep 1
+  done
+  echo "$name: ready on http://127.0.0.1:$port"
+done
+
+cat <<MSG
+
+Cognita is up. Gateway: http://localhost:3000/api   (API docs: http://localhost:3000/api/docs)
+Sign in as the bootstrap admin:
+  curl -s -X POST http://localhost:3000/api/auth/login -H 'Content-Type: application/json' \\
+    -d '{"email":"$COGNITA_ADMIN_EMAIL","password":"$COGNITA_ADMIN_PASSWORD"}'
+(dev-only password, kept in $run_dir/admin-password). Stop everything with deploy/local/down.sh
+MSG

@@ -1,0 +1,74 @@
+package io.cognita.org;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cognita.org.domain.OrgMember;
+import io.cognita.org.domain.OrgRole;
+import io.cognita.org.repository.OrgMemberRepository;
+import io.cognita.platform.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Seed bodies, organizations created through the API, and memberships for the authorization matrix. */
+@ApplicationScoped
+public class OrgFixtures {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String ADMIN = TestTokens.systemAdmin();
+
+    private final OrgMemberRepository members;
+
+    public OrgFixtures(OrgMemberRepository members) {
+        this.members = members;
+    }
+
+    public static ObjectNode seed(String name) {
+        try (InputStream in = OrgFixtures.class.getResourceAsStream("/seeds/" + name + ".json")) {
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The seed's create body under a unique name. */
+    public static ObjectNode createBody() {
+        ObjectNode body = seed("create-organization.request");
+        body.put("name", "Org " + UUID.randomUUID());
+        return body;
+    }
+
+    /** Creates an organization as system admin; returns its id. */
+    public static String createOrg() {
+        return given().contentType(ContentType.JSON).auth().oauth2(ADMIN).body(createBody().toString())
+                .when().post("/api/orgs").then().statusCode(200).extract().path("data.orgId");
+    }
+
+    public void addMember(String orgId, String userId, OrgRole role) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            OrgMember member = new OrgMember();
+            member.orgId = UUID.fromString(orgId);
+            member.userId = userId;
+            member.role = role;
+            member.createdAt = Instant.now();
+            members.persist(member);
+        });
+    }
+
+    public static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
