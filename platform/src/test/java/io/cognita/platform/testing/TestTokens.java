@@ -24,11 +24,12 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://cognita.dev/identity";
     public static final String AUDIENCE = "cognita-api";
-    public static final String KID = "test-key-1";
     public static final String USER_SCOPES = "org:read org:write billing:read billing:write workspace:read "
             + "workspace:write meeting:read meeting:write transcript:read transcript:write";
 
     private static final KeyPair KEYS = generate();
+    /** The RFC 7638 thumbprint, as identity-service names its keys. */
+    public static final String KID = thumbprint();
     private static Path jwksFile;
 
     private TestTokens() {
@@ -83,6 +84,17 @@ public final class TestTokens {
 
     public static String sign(JwtClaimsBuilder claims) {
         return claims.jws().keyId(KID).sign(KEYS.getPrivate());
+    }
+
+    private static String thumbprint() {
+        RSAPublicKey pub = (RSAPublicKey) KEYS.getPublic();
+        String canonical = "{\"e\":\"" + b64(pub.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\"" + b64(pub.getModulus()) + "\"}";
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String b64(BigInteger value) {

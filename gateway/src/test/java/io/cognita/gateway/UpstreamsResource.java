@@ -1,0 +1,85 @@
+package io.cognita.gateway;
+
+import io.cognita.platform.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real HTTP upstreams for the gateway under test: an echo server standing for the services (it reports
+ * what reached it, and answers {@code …/slow} late), and a port where nothing listens.
+ */
+public class UpstreamsResource implements QuarkusTestResourceLifecycleManager {
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            JsonObject echo = new JsonObject()
+                    .put("method", request.method().name())
+                    .put("path", request.path())
+                    .put("authorization", request.getHeader("Authorization"))
+                    .put("requestId", request.getHeader("X-Request-ID"))
+                    .put("bodyLength", body.length())
+                    .put("bodySha256", sha256(body));
+            Runnable answer = () -> request.response().putHeader("Content-Type", "application/json")
+                    .putHeader("X-Request-ID", String.valueOf(request.getHeader("X-Request-ID")))
+                    .end(echo.encode());
+            if (request.path().endsWith("/slow")) {
+                vertx.setTimer(3000, t -> answer.run());
+            } else {
+                answer.run();
+            }
+        }));
+        int port;
+        try {
+            port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        String echo = "http://127.0.0.1:" + port;
+        String dead = "http://127.0.0.1:" + freePort();
+        return Map.of(
+                "cognita.gateway.services.identity", echo,
+                "cognita.gateway.services.org", echo,
+                "cognita.gateway.services.workspace", echo,
+                "cognita.gateway.services.transcription", echo,
+                "cognita.gateway.services.meeting", dead,
+                "cognita.gateway.upstream-timeout", "1s",
+                "mp.jwt.verify.publickey.location", TestTokens.jwksFile().toUri().toString());
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+
+    private static String sha256(Buffer body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
