@@ -1,0 +1,134 @@
+package io.cognita.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The packaged services as real processes (java -jar …/quarkus-run.jar), on their standard ports, against
+ * the test database and the Kafka broker of the test run. Stopped by their own process handles.
+ */
+final class Suite implements AutoCloseable {
+
+    static final String GATEWAY = "http://localhost:3000";
+    private static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put("identity-service", 8081);
+        SERVICES.put("org-service", 8082);
+        SERVICES.put("gateway", 3000);
+    }
+
+    final String adminEmail = "e2e-admin-" + UUID.randomUUID() + "@cognita.test";
+    final String adminPassword = UUID.randomUUID().toString();
+    private final List<Process> processes = new ArrayList<>();
+    private final Path root = Path.of(System.getProperty("cognita.root", "..")).toAbsolutePath().normalize();
+    private final Path work;
+
+    Suite() {
+        try {
+            work = Files.createDirectories(root.resolve("e2e/target/e2e-run"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Suite start() throws Exception {
+        for (Map.Entry<String, Integer> s : SERVICES.entrySet()) {
+            if (listening(s.getValue())) {
+                throw new IllegalStateException("port " + s.getValue() + " is taken (is the local suite running? "
+                        + "stop it with deploy/local/down.sh) — " + s.getKey() + " cannot start for the e2e tests");
+            }
+        }
+        Path key = work.resolve("signing-key.pem");
+        Files.writeString(key, newPrivateKeyPem());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        for (Map.Entry<String, Integer> s : SERVICES.entrySet()) {
+            Path jar = root.resolve(s.getKey()).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: run the e2e module after `mvn package` of the services");
+            }
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve(s.getKey() + ".log").toFile());
+            Map<String, String> env = builder.environment();
+            env.put("COGNITA_DB_NAME", "cognita_test");
+            env.put("COGNITA_SIGNING_KEY", key.toString());
+            env.put("COGNITA_ADMIN_EMAIL", adminEmail);
+            env.put("COGNITA_ADMIN_PASSWORD", adminPassword);
+            Process process = builder.start();
+            Files.writeString(work.resolve(s.getKey() + ".pid"), Long.toString(process.pid()));
+            processes.add(process);
+            awaitReady(s.getKey(), s.getValue(), process);
+        }
+        return this;
+    }
+
+    private void awaitReady(String name, int port, Process process) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited; see " + work.resolve(name + ".log"));
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready").toURL().openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(2000);
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready within 120 s; see " + work.resolve(name + ".log"));
+    }
+
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String newPrivateKeyPem() throws NoSuchAlgorithmException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+}
