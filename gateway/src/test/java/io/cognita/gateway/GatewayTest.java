@@ -97,7 +97,8 @@ class GatewayTest {
         given().auth().oauth2(TestTokens.systemAdmin()).contentType("application/octet-stream")
                 .body(new byte[1024 * 1024 + 1])
                 .when().put("/api/orgs/upload")
-                .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
+                .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"))
+                .body("errors[0].field", equalTo("$"));
     }
 
     @Test

@@ -152,7 +152,8 @@ class OrgCreateTest {
         body.put("name", "x".repeat(2 * 1024 * 1024));
         given().contentType(ContentType.JSON).auth().oauth2(ADMIN).body(body.toString())
                 .when().post("/api/orgs")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"))
+                .body("errors.field", hasItem("$"));
     }
 
     @Test

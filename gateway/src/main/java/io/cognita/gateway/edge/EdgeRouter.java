@@ -81,8 +81,9 @@ public class EdgeRouter {
         Route route = match.get();
         String length = ctx.request().getHeader("Content-Length");
         if (length != null && tooLarge(length)) {
-            problems.send(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large",
-                    "The request body exceeds " + config.maxBodyBytes() + " bytes.");
+            problems.sendInvalid(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large",
+                    "The request body exceeds " + config.maxBodyBytes() + " bytes.", "$",
+                    "at most " + config.maxBodyBytes() + " bytes");
             return;
         }
         ctx.request().pause();

@@ -34,10 +34,30 @@ public class ProblemWriter {
     }
 
     public void send(RoutingContext ctx, int status, String code, String title, String detail) {
+        send(ctx, body(status, code, title, detail, ctx.request().path(), EdgeRequest.requestId(ctx)), status);
+    }
+
+    /** A 400/413-style problem that names the offending part of the request. */
+    public void sendInvalid(RoutingContext ctx, int status, String code, String title, String detail, String field,
+                            String message) {
+        ObjectNode problem = (ObjectNode) parse(body(status, code, title, detail, ctx.request().path(),
+                EdgeRequest.requestId(ctx)));
+        problem.putArray("errors").addObject().put("field", field).put("message", message);
+        send(ctx, problem.toString(), status);
+    }
+
+    private void send(RoutingContext ctx, String body, int status) {
         if (ctx.response().ended()) {
             return;
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE)
-                .end(body(status, code, title, detail, ctx.request().path(), EdgeRequest.requestId(ctx)));
+        ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(body);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode parse(String body) {
+        try {
+            return json.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
