@@ -18,10 +18,12 @@ running() { [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 classpath() {
-  if [ ! -s "$dir/classpath" ]; then
-    mvn -B -q -f "$here/kafka/pom.xml" dependency:build-classpath -Dmdep.outputFile="$dir/classpath" >&2
+  # resolved once per version of kafka/pom.xml
+  local file; file="$dir/classpath-$(sha256sum "$here/kafka/pom.xml" | cut -c1-12)"
+  if [ ! -s "$file" ]; then
+    mvn -B -q -f "$here/kafka/pom.xml" dependency:build-classpath -Dmdep.outputFile="$file" >&2
   fi
-  cat "$dir/classpath"
+  cat "$file"
 }
 
 start() {
@@ -65,7 +67,8 @@ PROPS
   port_open "$port" || { echo "kafka: not listening after 60 s" >&2; exit 1; }
   for t in "${topics[@]}"; do
     java -cp "$cp" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$port" \
-      --create --if-not-exists --topic "$t" --partitions 3 --replication-factor 1 >/dev/null 2>>"$dir/topics.log" || true
+      --create --if-not-exists --topic "$t" --partitions 3 --replication-factor 1 >/dev/null 2>>"$dir/topics.log" \
+      || echo "kafka: could not create topic $t (see $dir/topics.log); it will be auto-created" >&2
   done
   echo "kafka: started (pid $(cat "$pid_file")) on 127.0.0.1:$port"
 }
