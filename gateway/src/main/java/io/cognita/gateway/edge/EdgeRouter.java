@@ -117,6 +117,8 @@ public class EdgeRouter {
                 return;
             }
         }
+        // the gateway is the edge: what a client claims in X-Forwarded-For is replaced by its real address
+        ctx.request().headers().set("X-Forwarded-For", ctx.request().remoteAddress().hostAddress());
         ctx.request().headers().set("X-Forwarded-Proto", ctx.request().scheme());
         ctx.next();
     }

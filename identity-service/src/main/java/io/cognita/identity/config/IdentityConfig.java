@@ -25,6 +25,41 @@ public interface IdentityConfig {
 
     Optional<String> adminPassword();
 
+    /** Where the web client serves the pages that mails link to (verify e-mail, reset password). */
+    @WithDefault("http://localhost:3000")
+    String publicUrl();
+
+    @WithDefault("24H")
+    Duration verifyEmailTtl();
+
+    @WithDefault("1H")
+    Duration resetPasswordTtl();
+
+    /** A session whose refresh token is not used for this long can no longer be refreshed. */
+    @WithDefault("30D")
+    Duration sessionIdleTimeout();
+
+    @WithDefault("365D")
+    Duration provisioningTokenTtl();
+
+    Lockout lockout();
+
+    interface Lockout {
+        /** Consecutive failed sign-ins that lock an account. */
+        @WithDefault("10")
+        int threshold();
+
+        @WithDefault("15M")
+        Duration duration();
+
+        /** Sign-in attempts per account and client address per window (429 beyond). */
+        @WithDefault("5")
+        int attemptsPerWindow();
+
+        @WithDefault("1M")
+        Duration window();
+    }
+
     interface Signing {
         /** PEM (PKCS#8) RSA private key that signs access tokens. */
         String keyLocation();

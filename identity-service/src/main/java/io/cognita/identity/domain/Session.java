@@ -19,9 +19,6 @@ public class Session {
     @Column(name = "user_id", nullable = false)
     public String userId;
 
-    @Column(name = "refresh_token_hash", nullable = false)
-    public String refreshTokenHash;
-
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -30,6 +27,20 @@ public class Session {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    @Column(name = "revoked_reason")
+    public String revokedReason;
+
+    public boolean isActive() {
+        return revokedAt == null;
+    }
+
+    public void revoke(Instant now, String reason) {
+        if (revokedAt == null) {
+            revokedAt = now;
+            revokedReason = reason;
+        }
+    }
 
     @Column(name = "user_agent")
     public String userAgent;

@@ -32,6 +32,43 @@ public class User {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public String locale;
+
+    public String timezone;
+
+    @Column(name = "avatar_url")
+    public String avatarUrl;
+
+    @Column(name = "email_verified", nullable = false)
+    public boolean emailVerified;
+
+    @Column(name = "failed_logins", nullable = false)
+    public int failedLogins;
+
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Counts a failed sign-in; the {@code threshold}-th consecutive one locks the account for {@code lockFor}. */
+    public void failedLogin(Instant now, int threshold, java.time.Duration lockFor) {
+        failedLogins++;
+        if (failedLogins >= threshold) {
+            lockedUntil = now.plus(lockFor);
+            failedLogins = 0;
+        }
+    }
+
+    public void succeededLogin() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
     public static String newId() {
         return "u-" + UUID.randomUUID();
     }

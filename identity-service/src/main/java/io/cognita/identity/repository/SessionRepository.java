@@ -8,4 +8,8 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
+
+    public java.util.List<Session> activeOf(String userId) {
+        return list("userId = ?1 and revokedAt is null order by createdAt desc", userId);
+    }
 }

@@ -1,54 +1,185 @@
 package io.cognita.identity.rest;
 
+import io.cognita.identity.service.AccountService;
 import io.cognita.identity.service.AuthService;
 import io.cognita.identity.service.AuthTokens;
+import io.cognita.identity.service.CurrentSession;
+import io.cognita.identity.service.PasswordResetService;
+import io.cognita.identity.service.SessionService;
 import io.cognita.identity.service.SigningKeys;
 import io.cognita.platform.api.ApiResponse;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Map;
+
 @Path("/auth")
 @Tag(name = "Auth")
+@Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
+    private static final Map<String, Object> NO_DATA = Map.of();
+
     private final AuthService auth;
+    private final AccountService accounts;
+    private final PasswordResetService resets;
+    private final SessionService sessions;
+    private final CurrentSession current;
     private final SigningKeys keys;
 
-    public AuthResource(AuthService auth, SigningKeys keys) {
+    public AuthResource(AuthService auth, AccountService accounts, PasswordResetService resets, SessionService sessions,
+                        CurrentSession current, SigningKeys keys) {
         this.auth = auth;
+        this.accounts = accounts;
+        this.resets = resets;
+        this.sessions = sessions;
+        this.current = current;
         this.keys = keys;
     }
 
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "login", description = "E-mail and password → an RS256 access token and a refresh token.")
+    @Operation(summary = "login", description = "E-mail and password → an RS256 access token and a refresh token. "
+            + "5 attempts a minute per account and address (429); 10 consecutive failures lock the account for 15 min (423).")
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS")
-    public ApiResponse<AuthTokens> login(@NotNull @Valid LoginRequest body) {
-        return ApiResponse.ok("Logged in successfully", auth.login(body.email(), body.password(), body.device()));
+    @APIResponse(responseCode = "423", description = "ACCOUNT_LOCKED, with Retry-After")
+    @APIResponse(responseCode = "429", description = "TOO_MANY_LOGIN_ATTEMPTS, with Retry-After")
+    public ApiResponse<AuthTokens> login(@NotNull @Valid LoginRequest body, @Context HttpServerRequest request) {
+        return ApiResponse.ok("Logged in successfully",
+                auth.login(body.email(), body.password(), body.device(), request.remoteAddress().hostAddress()));
+    }
+
+    @POST
+    @Path("/register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "register", description = "Creates an account and mails a verification link. Always 202 with "
+            + "the same body, also for an address that already has an account (that address gets a mail instead): "
+            + "no account enumeration. Password: at least 12 characters, not the e-mail address.")
+    @APIResponse(responseCode = "202", description = "Registration accepted")
+    public Response register(@NotNull @Valid AuthRequests.Register body) {
+        accounts.register(new AccountService.Registration(body.email(), body.password(), body.displayName(),
+                body.locale(), body.timezone()));
+        return accepted("If the address can be used, a verification mail is on its way.");
+    }
+
+    @POST
+    @Path("/verify-email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "verify email", description = "Redeems the single-use token of the verification mail.")
+    @APIResponse(responseCode = "400", description = "INVALID_TOKEN: unknown, used or expired")
+    public ApiResponse<Map<String, Object>> verifyEmail(@NotNull @Valid AuthRequests.TokenOnly body) {
+        accounts.verifyEmail(body.token());
+        return ApiResponse.ok("E-mail address verified", NO_DATA);
+    }
+
+    @POST
+    @Path("/refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "refresh", description = "Exchanges a refresh token for a new pair; the old one is spent. "
+            + "Presenting a spent refresh token revokes the whole session.")
+    @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN or REFRESH_TOKEN_REUSED")
+    public ApiResponse<AuthTokens> refresh(@NotNull @Valid AuthRequests.Refresh body) {
+        return ApiResponse.ok("Tokens refreshed", sessions.refresh(body.refreshToken()));
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "logout", description = "Revokes this session, or every session with {\"allSessions\": true}.")
+    public ApiResponse<Map<String, Object>> logout(@Valid AuthRequests.Logout body) {
+        String userId = current.userId();
+        if (body != null && Boolean.TRUE.equals(body.allSessions())) {
+            sessions.revokeAll(userId, "logout-all", null);
+        } else {
+            sessions.revokeOwn(userId, current.sessionId(), "logout");
+        }
+        return ApiResponse.ok("Logged out", NO_DATA);
+    }
+
+    @POST
+    @Path("/forgot-password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "forgot password", description = "Mails a reset link if the account exists. Always 202 with "
+            + "the same body, in the same time.")
+    @APIResponse(responseCode = "202", description = "Accepted")
+    public Response forgotPassword(@NotNull @Valid AuthRequests.EmailOnly body) {
+        resets.forgot(body.email());
+        return accepted("If the address has an account, a reset mail is on its way.");
+    }
+
+    @POST
+    @Path("/request-reset-password")
+    @Operation(summary = "request reset password", description = "Mails the caller a reset link. (For a member of an "
+            + "org the caller administers: with org memberships, in the org issue.)")
+    @APIResponse(responseCode = "202", description = "Accepted")
+    public Response requestResetPassword() {
+        resets.requestFor(current.userId());
+        return accepted("A reset mail is on its way.");
+    }
+
+    @POST
+    @Path("/reset-password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "reset password", description = "Sets a new password with the mailed token and revokes "
+            + "every session of the user.")
+    @APIResponse(responseCode = "400", description = "INVALID_TOKEN, or a password the policy refuses")
+    public ApiResponse<Map<String, Object>> resetPassword(@NotNull @Valid AuthRequests.ResetPassword body) {
+        resets.reset(body.token(), body.newPassword());
+        return ApiResponse.ok("Password reset; sign in again", NO_DATA);
+    }
+
+    @POST
+    @Path("/change-password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "change password", description = "Needs the current password; revokes the other sessions.")
+    public ApiResponse<Map<String, Object>> changePassword(@NotNull @Valid AuthRequests.ChangePassword body) {
+        accounts.changePassword(current.userId(), current.sessionId(), body.currentPassword(), body.newPassword());
+        return ApiResponse.ok("Password changed", NO_DATA);
+    }
+
+    @GET
+    @Path("/profile")
+    @Operation(summary = "profile", description = "The caller, their platform roles and org memberships.")
+    public ApiResponse<AuthViews.Profile> profile() {
+        return ApiResponse.ok("Profile", AuthViews.Profile.of(accounts.profile(current.userId())));
+    }
+
+    @PATCH
+    @Path("/update-profile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "update-profile", description = "displayName, locale (BCP-47), timezone (IANA), avatarUrl "
+            + "(https; empty string removes it); fields left out keep their value.")
+    public ApiResponse<AuthViews.Profile> updateProfile(@NotNull @Valid AuthRequests.UpdateProfile body) {
+        return ApiResponse.ok("Profile updated", AuthViews.Profile.of(accounts.updateProfile(current.userId(),
+                new AccountService.ProfileChange(body.displayName(), body.locale(), body.timezone(), body.avatarUrl()))));
     }
 
     @GET
     @Path("/.well-known/jwks.json")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "JWKS", description = "The public keys that verify access tokens: the current key and, "
             + "during a rotation, the previous ones.")
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
         return Response.ok(keys.jwks()).cacheControl(cache).build();
+    }
+
+    private static Response accepted(String message) {
+        return Response.accepted(ApiResponse.ok(message, NO_DATA)).build();
     }
 }

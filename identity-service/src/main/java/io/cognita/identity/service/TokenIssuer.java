@@ -55,6 +55,22 @@ public class TokenIssuer {
                 .sign(keys.signingKey());
     }
 
+    /** A long-lived token that carries only the org:provision scope; its sid is the token's id. */
+    public String provisioningToken(io.cognita.identity.domain.ProvisioningToken token) {
+        return Jwt.issuer(issuer)
+                .audience(audience)
+                .subject("prov-" + token.id)
+                .claim("sid", token.id.toString())
+                .claim("jti", token.id.toString())
+                .claim("scope", token.scope)
+                .claim("name", token.name)
+                .groups(Set.of())
+                .issuedAt(token.createdAt.getEpochSecond())
+                .expiresAt(token.expiresAt.getEpochSecond())
+                .jws().keyId(keys.kid())
+                .sign(keys.signingKey());
+    }
+
     public long accessTokenTtlSeconds() {
         return config.accessTokenTtl().toSeconds();
     }

@@ -1,0 +1,106 @@
+package io.cognita.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cognita.platform.testing.EventTap;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.cognita.identity.Clients.PASSWORD;
+import static io.cognita.identity.Clients.json;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+@QuarkusTest
+@QuarkusTestResource(IdentityTestResource.class)
+class SessionFlowTest {
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Test
+    void refreshRotatesAndAReusedTokenRevokesTheSession() {
+        String email = Clients.newEmail();
+        JsonPath first = Clients.verifiedUser(mailbox, email);
+        String oldRefresh = first.getString("data.refreshToken");
+        JsonPath second = json().body("{\"refreshToken\":\"" + oldRefresh + "\"}").when().post("/api/auth/refresh")
+                .then().statusCode(200).extract().jsonPath();
+        String newRefresh = second.getString("data.refreshToken");
+        assertNotEquals(oldRefresh, newRefresh);
+        given().auth().oauth2(second.getString("data.accessToken")).when().get("/api/auth/profile").then().statusCode(200);
+
+        try (EventTap tap = new EventTap("cognita.identity")) {
+            json().body("{\"refreshToken\":\"" + oldRefresh + "\"}").when().post("/api/auth/refresh")
+                    .then().statusCode(401).body("code", equalTo("REFRESH_TOKEN_REUSED"));
+            JsonNode revoked = tap.await(e -> "session.revoked".equals(e.path("type").asText())
+                    && e.at("/data/userId").asText().equals(first.getString("data.user.userId")), Duration.ofSeconds(20)).orElseThrow();
+            assertEquals("refresh-token-reuse", revoked.at("/data/reason").asText());
+        }
+        json().body("{\"refreshToken\":\"" + newRefresh + "\"}").when().post("/api/auth/refresh")
+                .then().statusCode(401).body("code", equalTo("INVALID_REFRESH_TOKEN"));
+        given().auth().oauth2(second.getString("data.accessToken")).when().get("/api/auth/profile").then().statusCode(401);
+        json().body("{\"refreshToken\":\"never-issued\"}").when().post("/api/auth/refresh")
+                .then().statusCode(401).body("code", equalTo("INVALID_REFRESH_TOKEN"));
+        json().body("{}").when().post("/api/auth/refresh").then().statusCode(400);
+    }
+
+    @Test
+    void sessionsAreListedRevokedAndLoggedOut() {
+        String email = Clients.newEmail();
+        JsonPath laptop = Clients.verifiedUser(mailbox, email);
+        JsonPath phone = json().body("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\","
+                        + "\"device\":{\"userAgent\":\"CognitaApp/1.0\",\"platform\":\"ios\",\"deviceName\":\"Ada's phone\"}}")
+                .when().post("/api/auth/login").then().statusCode(200).extract().jsonPath();
+        String laptopToken = laptop.getString("data.accessToken");
+        String phoneToken = phone.getString("data.accessToken");
+
+        given().auth().oauth2(laptopToken).when().get("/api/auth/sessions").then().statusCode(200)
+                .body("data", hasSize(2))
+                .body("data.device.deviceName", hasItem("Ada's phone"))
+                .body("data.findAll { it.current }", hasSize(1));
+        String phoneSession = given().auth().oauth2(phoneToken).when().get("/api/auth/sessions").then()
+                .extract().path("data.find { it.current }.sessionId");
+
+        given().auth().oauth2(laptopToken).when().delete("/api/auth/sessions/" + phoneSession).then().statusCode(200);
+        given().auth().oauth2(phoneToken).when().get("/api/auth/profile").then().statusCode(401);
+        given().auth().oauth2(laptopToken).when().delete("/api/auth/sessions/" + phoneSession)
+                .then().statusCode(404).body("code", equalTo("SESSION_NOT_FOUND"));
+        given().auth().oauth2(laptopToken).when().delete("/api/auth/sessions/" + UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(laptopToken).when().delete("/api/auth/sessions/nope").then().statusCode(400);
+
+        // another user's session is not found either
+        JsonPath other = Clients.verifiedUser(mailbox, Clients.newEmail());
+        String laptopSession = given().auth().oauth2(laptopToken).when().get("/api/auth/sessions").then()
+                .extract().path("data.find { it.current }.sessionId");
+        given().auth().oauth2(other.getString("data.accessToken")).when().delete("/api/auth/sessions/" + laptopSession)
+                .then().statusCode(404);
+
+        given().auth().oauth2(laptopToken).contentType("application/json").body("{}").when().post("/api/auth/logout")
+                .then().statusCode(200);
+        given().auth().oauth2(laptopToken).when().get("/api/auth/profile").then().statusCode(401);
+    }
+
+    @Test
+    void logoutOfAllSessions() {
+        String email = Clients.newEmail();
+        String a = Clients.verifiedUser(mailbox, email).getString("data.accessToken");
+        String b = Clients.login(email, PASSWORD).getString("data.accessToken");
+        given().auth().oauth2(a).contentType("application/json").body("{\"allSessions\":true}").when().post("/api/auth/logout")
+                .then().statusCode(200);
+        given().auth().oauth2(a).when().get("/api/auth/profile").then().statusCode(401);
+        given().auth().oauth2(b).when().get("/api/auth/profile").then().statusCode(401);
+        given().auth().oauth2(Clients.login(email, PASSWORD).getString("data.accessToken")).when().get("/api/auth/sessions")
+                .then().statusCode(200).body("data", hasSize(1)).body("data.current", not(hasItem(false)));
+    }
+}
