@@ -9,6 +9,11 @@ cd "$root"
 
 "$here/postgres.sh"
 "$here/db-setup.sh"
+# the gateway tests start their own redis-server (shared revocation list) on a free port
+if ! command -v redis-server >/dev/null; then
+  echo "redis: installing Debian's redis-server (the tests start it themselves)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+fi
 started_kafka=0
 if ! "$here/kafka.sh" status >/dev/null 2>&1; then
   "$here/kafka.sh" start

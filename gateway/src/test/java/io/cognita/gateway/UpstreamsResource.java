@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 public class UpstreamsResource implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
+    private Process redis;
+    static int redisPort;
 
     @Override
     public Map<String, String> start() {
@@ -48,6 +50,15 @@ public class UpstreamsResource implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        redisPort = freePort();
+        try {
+            redis = new ProcessBuilder("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(redisPort),
+                    "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            awaitPort(redisPort);
+        } catch (IOException e) {
+            throw new IllegalStateException("redis-server is needed by the gateway tests (deploy/local/test.sh installs it)", e);
+        }
         String echo = "http://127.0.0.1:" + port;
         String dead = "http://127.0.0.1:" + freePort();
         return Map.of(
@@ -57,6 +68,7 @@ public class UpstreamsResource implements QuarkusTestResourceLifecycleManager {
                 "cognita.gateway.services.transcription", echo,
                 "cognita.gateway.services.meeting", dead,
                 "cognita.gateway.upstream-timeout", "1s",
+                "cognita.gateway.redis-url", "redis://127.0.0.1:" + redisPort,
                 "mp.jwt.verify.publickey.location", TestTokens.jwksFile().toUri().toString());
     }
 
@@ -65,6 +77,26 @@ public class UpstreamsResource implements QuarkusTestResourceLifecycleManager {
         if (vertx != null) {
             vertx.close();
         }
+        if (redis != null) {
+            redis.destroy();
+        }
+    }
+
+    private static void awaitPort(int port) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("redis-server did not listen on " + port);
     }
 
     private static String sha256(Buffer body) {

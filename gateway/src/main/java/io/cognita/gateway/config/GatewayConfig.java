@@ -35,6 +35,20 @@ public interface GatewayConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
+    /** Redis shared by the replicas for revoked sessions; in memory only when absent. */
+    Optional<String> redisUrl();
+
+    Revocation revocation();
+
+    interface Revocation {
+        /** identity's topic, where session.revoked is published. */
+        @WithDefault("cognita.identity")
+        String topic();
+
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface RouteConfig {
         /** Path pattern: {@code *} is one segment, {@code **} any number of trailing segments. */
         String pattern();

@@ -1,6 +1,7 @@
 package io.cognita.gateway.edge;
 
 import io.cognita.gateway.config.GatewayConfig;
+import io.cognita.gateway.revocation.RevokedSessions;
 import io.cognita.gateway.routing.Route;
 import io.cognita.gateway.routing.RouteTable;
 import io.quarkus.runtime.StartupEvent;
@@ -36,9 +37,11 @@ public class EdgeRouter {
     private final RateLimiter limits;
     private final ProblemWriter problems;
     private final UpstreamErrors upstreamErrors;
+    private final RevokedSessions revoked;
 
     public EdgeRouter(GatewayConfig config, RouteTable routes, TokenVerifier tokens, RateLimiter limits,
-                      ProblemWriter problems, UpstreamErrors upstreamErrors) {
+                      ProblemWriter problems, UpstreamErrors upstreamErrors, RevokedSessions revoked) {
+        this.revoked = revoked;
         this.config = config;
         this.routes = routes;
         this.tokens = tokens;
@@ -100,7 +103,17 @@ public class EdgeRouter {
                         ctx.request().resume();
                         return;
                     }
-                    admit(ctx, route, "sub:" + result.result().get().getSubject());
+                    JsonWebToken token = result.result().get();
+                    Object sid = token.getClaim("sid");
+                    revoked.isRevoked(sid == null ? null : sid.toString()).onComplete(check -> {
+                        if (check.succeeded() && check.result()) {
+                            ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                            problems.send(ctx, 401, "UNAUTHORIZED", "Unauthorized", "The session of this token has ended.");
+                            ctx.request().resume();
+                            return;
+                        }
+                        admit(ctx, route, "sub:" + token.getSubject());
+                    });
                 });
     }
 

@@ -1,0 +1,82 @@
+package io.cognita.gateway.revocation;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Request;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import io.cognita.gateway.config.GatewayConfig;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Session ids (sid) whose tokens the edge refuses, each kept until no token of it can still be valid.
+ * In memory per replica, and also in Redis when {@code cognita.gateway.redis-url} is set, so a replica
+ * that has not yet read an event (or just started) refuses the session too.
+ */
+@ApplicationScoped
+public class RevokedSessions {
+
+    private static final Logger LOG = Logger.getLogger(RevokedSessions.class);
+    private static final String PREFIX = "cognita:revoked-sid:";
+
+    private final Map<String, Instant> local = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+    private final Redis redis;
+    private final RedisAPI api;
+
+    public RevokedSessions(Vertx vertx, GatewayConfig config) {
+        this.redis = config.redisUrl().filter(u -> !u.isBlank()).map(u -> Redis.createClient(vertx, u)).orElse(null);
+        this.api = redis == null ? null : RedisAPI.api(redis);
+        LOG.infof("revoked sessions kept %s", redis == null ? "in memory" : "in memory and in Redis");
+    }
+
+    public void revoke(String sid, Instant until) {
+        Instant now = clock.instant();
+        if (!until.isAfter(now)) {
+            return;
+        }
+        local.merge(sid, until, (a, b) -> a.isAfter(b) ? a : b);
+        if (local.size() > 10_000) {
+            local.values().removeIf(t -> t.isBefore(now));
+        }
+        if (redis != null) {
+            redis.send(Request.cmd(Command.SET).arg(PREFIX + sid).arg(until.toString())
+                            .arg("PX").arg(Math.max(1, until.toEpochMilli() - now.toEpochMilli())))
+                    .onFailure(e -> LOG.warnf("could not record revoked session in Redis: %s", e.toString()));
+        }
+    }
+
+    /** Whether a token of {@code sid} must be refused. */
+    public Future<Boolean> isRevoked(String sid) {
+        if (sid == null) {
+            return Future.succeededFuture(false);
+        }
+        Instant until = local.get(sid);
+        if (until != null && until.isAfter(clock.instant())) {
+            return Future.succeededFuture(true);
+        }
+        if (api == null) {
+            return Future.succeededFuture(false);
+        }
+        return api.exists(java.util.List.of(PREFIX + sid)).map(r -> r != null && r.toInteger() > 0)
+                .recover(e -> {
+                    LOG.warnf("Redis unavailable for the revocation check: %s", e.toString());
+                    return Future.succeededFuture(false);
+                });
+    }
+
+    @PreDestroy
+    void close() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+}
