@@ -101,6 +101,24 @@ class SeedPagesE2ETest {
                 .then().statusCode(404).body("code", equalTo("ORG_NOT_FOUND"));
     }
 
+    @Test
+    @Order(4)
+    void aLoggedOutSessionIsRefusedAtTheEdgeWithinSeconds() {
+        String session = given().contentType(ContentType.JSON)
+                .body("{\"email\":\"" + suite.adminEmail + "\",\"password\":\"" + suite.adminPassword + "\"}")
+                .when().post(Suite.GATEWAY + "/api/auth/login").then().statusCode(200).extract().path("data.accessToken");
+        given().header("Authorization", "Bearer " + session).when().get(Suite.GATEWAY + "/api/orgs/" + orgId)
+                .then().statusCode(200);
+        given().header("Authorization", "Bearer " + session).contentType(ContentType.JSON).body("{}")
+                .when().post(Suite.GATEWAY + "/api/auth/logout").then().statusCode(200);
+        // identity → outbox → Kafka → every gateway replica; org-service alone would still accept the token
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).pollInterval(java.time.Duration.ofMillis(100))
+                .untilAsserted(() -> given().header("Authorization", "Bearer " + session)
+                        .when().get(Suite.GATEWAY + "/api/orgs/" + orgId).then().statusCode(401));
+        given().header("Authorization", "Bearer " + token).when().get(Suite.GATEWAY + "/api/orgs/" + orgId)
+                .then().statusCode(200);
+    }
+
     private static JsonNode seed(String name) throws IOException {
         try (InputStream in = SeedPagesE2ETest.class.getResourceAsStream("/seeds/" + name + ".json")) {
             return JSON.readTree(in);

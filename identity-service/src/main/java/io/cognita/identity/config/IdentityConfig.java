@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "cognita.identity")
@@ -43,6 +44,29 @@ public interface IdentityConfig {
     Duration provisioningTokenTtl();
 
     Lockout lockout();
+
+    /** OpenID providers users may sign in with, by name (e.g. cognita.identity.oidc.google.issuer). */
+    @io.smallrye.config.WithName("oidc")
+    Map<String, OidcProvider> oidcProviders();
+
+    /** How long a started OIDC sign-in may take. */
+    @WithDefault("10M")
+    Duration oidcStateTtl();
+
+    interface OidcProvider {
+        /** The issuer; its discovery document is at {@code <issuer>/.well-known/openid-configuration}. */
+        String issuer();
+
+        String clientId();
+
+        Optional<String> clientSecret();
+
+        /** This service's callback as registered with the provider, e.g. https://…/api/auth/callback. */
+        String redirectUri();
+
+        @WithDefault("openid email profile")
+        String scopes();
+    }
 
     interface Lockout {
         /** Consecutive failed sign-ins that lock an account. */
