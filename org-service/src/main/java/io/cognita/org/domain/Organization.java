@@ -77,8 +77,39 @@ public class Organization {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
     @Version
     public long version;
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    /** 422 unless active. */
+    public void suspend(String reason, Instant now) {
+        if (suspended) {
+            throw new io.cognita.platform.problem.ProblemException(422, "ORG_ALREADY_SUSPENDED", "Organization already suspended",
+                    "The organization is already suspended.");
+        }
+        suspended = true;
+        suspensionReason = reason;
+        suspensionDate = now.truncatedTo(ChronoUnit.SECONDS);
+        updatedAt = suspensionDate;
+    }
+
+    /** 422 unless suspended. */
+    public void resume(Instant now) {
+        if (!suspended) {
+            throw new io.cognita.platform.problem.ProblemException(422, "ORG_NOT_SUSPENDED", "Organization not suspended",
+                    "Only a suspended organization can be resumed.");
+        }
+        suspended = false;
+        suspensionReason = null;
+        suspensionDate = null;
+        updatedAt = now.truncatedTo(ChronoUnit.SECONDS);
+    }
 
     /** A new organization: the tenant defaults of its type, overridden by what the request gives. */
     public static Organization create(OrgDraft draft, TenantDefaults defaults, Instant now) {

@@ -13,4 +13,34 @@ public class AuditLogRepository implements PanacheRepositoryBase<AuditEntry, UUI
     public List<AuditEntry> forOrg(UUID orgId) {
         return list("orgId = ?1 order by at, id", orgId);
     }
+
+    /** One page, newest first, after the (at, id) of the previous page's last entry. */
+    public List<AuditEntry> page(UUID orgId, String actor, String action, java.time.Instant from, java.time.Instant to,
+                                 java.time.Instant beforeAt, UUID beforeId, int limit) {
+        StringBuilder where = new StringBuilder("orgId = :org");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("org", orgId);
+        if (actor != null) {
+            where.append(" and actor = :actor");
+            params.put("actor", actor);
+        }
+        if (action != null) {
+            where.append(" and action = :action");
+            params.put("action", action);
+        }
+        if (from != null) {
+            where.append(" and at >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            where.append(" and at < :to");
+            params.put("to", to);
+        }
+        if (beforeAt != null) {
+            where.append(" and (at < :beforeAt or (at = :beforeAt and id < :beforeId))");
+            params.put("beforeAt", beforeAt);
+            params.put("beforeId", beforeId);
+        }
+        return find(where + " order by at desc, id desc", params).page(0, limit).list();
+    }
 }

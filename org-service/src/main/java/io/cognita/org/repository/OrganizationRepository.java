@@ -19,7 +19,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
      */
     public List<Organization> page(String memberId, Boolean suspended, String nameContains,
                                    Instant afterCreatedAt, UUID afterId, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder where = new StringBuilder("deletedAt is null");
         Map<String, Object> params = new HashMap<>();
         if (memberId != null) {
             where.append(" and id in (select m.orgId from OrgMember m where m.userId = :member)");

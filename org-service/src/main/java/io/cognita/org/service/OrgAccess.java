@@ -21,10 +21,39 @@ public class OrgAccess {
 
     private final Caller caller;
     private final OrgMemberRepository members;
+    private final io.cognita.platform.orgstatus.OrgStatusView orgStatus;
 
-    public OrgAccess(Caller caller, OrgMemberRepository members) {
+    public OrgAccess(Caller caller, OrgMemberRepository members, io.cognita.platform.orgstatus.OrgStatusView orgStatus) {
         this.caller = caller;
         this.members = members;
+        this.orgStatus = orgStatus;
+    }
+
+    /** Members may not change a suspended org (403 ORG_SUSPENDED, from the event-fed view); system admins may. */
+    public void requireWritable(UUID orgId) {
+        if (!caller.isSystemAdmin()) {
+            orgStatus.requireWritable(orgId);
+        }
+    }
+
+    /** Suspend, resume: system:admin only. */
+    public void requireSystemAdmin() {
+        caller.id();
+        if (!caller.isSystemAdmin()) {
+            throw ProblemException.forbidden("Only a system administrator may do this.");
+        }
+    }
+
+    /** Delete: the org's owner or a system admin. */
+    public void requireOwner(UUID orgId) {
+        caller.id();
+        if (caller.isSystemAdmin()) {
+            return;
+        }
+        OrgMember member = membership(orgId).orElseThrow(() -> notFound(orgId));
+        if (member.role != io.cognita.org.domain.OrgRole.OWNER) {
+            throw ProblemException.forbidden("Only the owner of the organization may do this.");
+        }
     }
 
     /** Create: system:admin or an enterprise provisioning token. */

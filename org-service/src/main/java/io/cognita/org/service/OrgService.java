@@ -80,6 +80,7 @@ public class OrgService {
     public OrganizationSnapshot replace(UUID orgId, OrgDraft draft) {
         access.requireAdministrator(orgId);
         Organization org = find(orgId);
+        access.requireWritable(orgId);
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
         org.replaceWith(draft, defaultsFor(draft.orgType()), clock.instant());
         orgs.flush();
@@ -89,16 +90,16 @@ public class OrgService {
         return after;
     }
 
-    private Organization find(UUID orgId) {
-        return orgs.findByIdOptional(orgId).orElseThrow(() -> OrgAccess.notFound(orgId));
+    Organization find(UUID orgId) {
+        return orgs.findByIdOptional(orgId).filter(o -> !o.isDeleted()).orElseThrow(() -> OrgAccess.notFound(orgId));
     }
 
-    private TenantDefaults defaultsFor(OrgType type) {
+    TenantDefaults defaultsFor(OrgType type) {
         return tenantDefaults.findByIdOptional(type).orElseThrow(() -> new ProblemException(500,
                 "TENANT_DEFAULTS_MISSING", "Configuration error", "No tenant defaults for orgType " + type.wire() + "."));
     }
 
-    private static String target(UUID orgId) {
+    static String target(UUID orgId) {
         return "org/" + orgId;
     }
 }

@@ -1,0 +1,40 @@
+package io.cognita.org.service;
+
+import io.cognita.org.domain.AuditEntry;
+import io.cognita.org.repository.AuditLogRepository;
+import io.cognita.platform.api.Page;
+import io.cognita.platform.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Reading an org's audit log (admins): newest first, filtered, cursor paged. Nothing changes an entry. */
+@ApplicationScoped
+public class AuditLogService {
+
+    private final AuditLogRepository entries;
+    private final OrgService orgs;
+    private final OrgAccess access;
+
+    public AuditLogService(AuditLogRepository entries, OrgService orgs, OrgAccess access) {
+        this.entries = entries;
+        this.orgs = orgs;
+        this.access = access;
+    }
+
+    @Transactional
+    public Page<AuditEntry> page(UUID orgId, String actor, String action, Instant from, Instant to, PageRequest page) {
+        access.requireAdministrator(orgId);
+        orgs.find(orgId);
+        Instant beforeAt = page.after() == null ? null : Instant.parse(page.after().get(0));
+        UUID beforeId = page.after() == null ? null : UUID.fromString(page.after().get(1));
+        List<AuditEntry> rows = entries.page(orgId, actor, action, from, to, beforeAt, beforeId, page.limit() + 1);
+        boolean more = rows.size() > page.limit();
+        List<AuditEntry> items = more ? rows.subList(0, page.limit()) : rows;
+        String next = more ? PageRequest.cursor(items.get(items.size() - 1).at.toString(), items.get(items.size() - 1).id.toString()) : null;
+        return new Page<>(items, page.limit(), next);
+    }
+}

@@ -1,0 +1,18 @@
+package io.cognita.platform.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A CloudEvent as a consumer reads it: the envelope attributes it needs and the raw data (tolerant reader). */
+public record IncomingEvent(String id, String type, String source, String subject, String orgId, String requestId,
+                            JsonNode data) {
+
+    static IncomingEvent of(JsonNode envelope) {
+        return new IncomingEvent(text(envelope, "id"), text(envelope, "type"), text(envelope, "source"),
+                text(envelope, "subject"), text(envelope, "orgid"), text(envelope, "requestid"), envelope.path("data"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
