@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prepares PostgreSQL for Cognita: the databases (cognita for the local run, cognita_test for the tests),
+# Prepares PostgreSQL for Cognita: the databases (cognita for the local run, cognita_test for the
+# @QuarkusTest suites, cognita_e2e for the system tests),
 # and per service one role and one schema owned by it. Idempotent; safe to run at every start.
 #
 # Admin access, in this order: $COGNITA_DB_ADMIN_URL (a libpq URL of a superuser), else the local
@@ -9,7 +10,7 @@
 set -euo pipefail
 host=${COGNITA_DB_HOST:-127.0.0.1}
 port=${COGNITA_DB_PORT:-5432}
-databases=${COGNITA_DB_NAMES:-"${COGNITA_DB_NAME:-cognita} cognita_test"}
+databases=${COGNITA_DB_NAMES:-"${COGNITA_DB_NAME:-cognita} cognita_test cognita_e2e"}
 schemas=(identity org workspace meeting transcription)
 
 admin_psql() {
@@ -40,7 +41,8 @@ echo "$sql_roles" | admin_psql postgres -f -
 for db in $databases; do
   echo "SELECT 'CREATE DATABASE $db' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db') \\gexec" \
     | admin_psql postgres -f -
-  sql="REVOKE ALL ON DATABASE $db FROM PUBLIC;
+  sql="SET client_min_messages = warning;
+REVOKE ALL ON DATABASE $db FROM PUBLIC;
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
 "
   for s in "${schemas[@]}"; do

@@ -66,7 +66,7 @@ final class Suite implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(work.resolve(s.getKey() + ".log").toFile());
             Map<String, String> env = builder.environment();
-            env.put("COGNITA_DB_NAME", "cognita_test");
+            env.put("COGNITA_DB_NAME", "cognita_e2e");
             env.put("COGNITA_SIGNING_KEY", key.toString());
             env.put("COGNITA_ADMIN_EMAIL", adminEmail);
             env.put("COGNITA_ADMIN_PASSWORD", adminPassword);

@@ -1,0 +1,82 @@
+package io.cognita.org.rest;
+
+import io.cognita.org.domain.BillingPlan;
+import io.cognita.org.domain.FeatureFlags;
+import io.cognita.org.domain.OrgSettings;
+import io.cognita.org.domain.OrgType;
+import io.cognita.org.domain.RetentionPolicy;
+import io.cognita.org.service.TenantConfigService;
+import io.cognita.platform.api.ApiResponse;
+import io.cognita.platform.problem.ProblemException;
+import io.cognita.platform.request.Ids;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/config")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "configurations")
+public class ConfigResource {
+
+    public record TenantDefaultsRequest(@NotNull OrgType orgType, BillingPlan billingPlan,
+                                        @Min(0) @Max(24) Integer trialMonths, @Valid OrgSettings settings,
+                                        FeatureFlags featureFlags, @Valid RetentionPolicy retentionPolicy) {
+    }
+
+    private final TenantConfigService config;
+
+    public ConfigResource(TenantConfigService config) {
+        this.config = config;
+    }
+
+    @GET
+    @Path("/feature-flags")
+    @Operation(summary = "feature-flags", description = "The effective flags of the org (?orgId=) for a member: "
+            + "tenant defaults overridden by the org's own flags.")
+    public ApiResponse<FeatureFlags> featureFlags(@QueryParam("orgId") String orgId) {
+        return ApiResponse.ok("Feature flags", config.featureFlags(Ids.uuid("orgId", required(orgId))));
+    }
+
+    @GET
+    @Path("/configs")
+    @Operation(summary = "configs", description = "The client configuration of the org (?orgId=) for a member.")
+    public ApiResponse<TenantConfigService.ClientConfig> configs(@QueryParam("orgId") String orgId) {
+        return ApiResponse.ok("Client configuration", config.clientConfig(Ids.uuid("orgId", required(orgId))));
+    }
+
+    @GET
+    @Path("/tenant-defaults")
+    @Operation(summary = "tenant-defaults", description = "What a new org of each orgType starts with.")
+    public ApiResponse<List<TenantConfigService.Defaults>> tenantDefaults() {
+        return ApiResponse.ok("Tenant defaults", config.tenantDefaults());
+    }
+
+    @PUT
+    @Path("/tenant-defaults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "tenant-defaults", description = "system:admin. Changes the defaults of one orgType for orgs "
+            + "created from now on; fields left out keep their value.")
+    public ApiResponse<TenantConfigService.Defaults> replaceDefaults(@NotNull @Valid TenantDefaultsRequest body) {
+        return ApiResponse.ok("Tenant defaults updated", config.replaceDefaults(body.orgType(), body.billingPlan(),
+                body.trialMonths(), body.settings(), body.featureFlags(), body.retentionPolicy()));
+    }
+
+    private static String required(String orgId) {
+        if (orgId == null || orgId.isBlank()) {
+            throw ProblemException.invalidField("orgId", "is required");
+        }
+        return orgId;
+    }
+}

@@ -1,0 +1,63 @@
+package io.cognita.org;
+
+import io.cognita.org.domain.OrgRole;
+import io.cognita.platform.testing.TestJwksResource;
+import io.cognita.platform.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static io.cognita.org.OrgFixtures.ADMIN;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+
+@QuarkusTest
+@QuarkusTestResource(TestJwksResource.class)
+class ConfigTest {
+
+    @Inject
+    OrgFixtures fixtures;
+
+    @Test
+    void membersReadTheirOrgsEffectiveFlagsAndConfig() {
+        String orgId = OrgFixtures.createOrg();
+        String member = TestTokens.newUserId();
+        fixtures.addMember(orgId, member, OrgRole.MEMBER);
+        given().auth().oauth2(TestTokens.user(member)).queryParam("orgId", orgId).when().get("/api/config/feature-flags")
+                .then().statusCode(200).body("data.realTimeTranslation", is(true)).body("data.aiAttendee", is(false));
+        given().auth().oauth2(TestTokens.user(member)).queryParam("orgId", orgId).when().get("/api/config/configs")
+                .then().statusCode(200).body("data.billingPlan", equalTo("enterprise_edu"))
+                .body("data.settings.timezone", equalTo("America/Los_Angeles"));
+        given().auth().oauth2(TestTokens.user(TestTokens.newUserId())).queryParam("orgId", orgId)
+                .when().get("/api/config/feature-flags").then().statusCode(404);
+        given().auth().oauth2(ADMIN).when().get("/api/config/feature-flags").then().statusCode(400)
+                .body("errors.field", hasItem("orgId"));
+        given().queryParam("orgId", orgId).when().get("/api/config/configs").then().statusCode(401);
+    }
+
+    @Test
+    void systemAdminsChangeTenantDefaultsForNewOrgs() {
+        given().auth().oauth2(TestTokens.user(TestTokens.newUserId())).when().get("/api/config/tenant-defaults")
+                .then().statusCode(200).body("data.orgType", hasItems("education", "enterprise", "government", "nonprofit"));
+        given().auth().oauth2(TestTokens.user(TestTokens.newUserId())).contentType(ContentType.JSON)
+                .body("{\"orgType\":\"nonprofit\",\"trialMonths\":2}").when().put("/api/config/tenant-defaults")
+                .then().statusCode(403);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"orgType\":\"nonprofit\",\"trialMonths\":25}").when().put("/api/config/tenant-defaults")
+                .then().statusCode(400).body("errors.field", hasItem("trialMonths"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"orgType\":\"nonprofit\",\"trialMonths\":2,\"settings\":{\"aiSummaries\":\"disabled\"}}")
+                .when().put("/api/config/tenant-defaults").then().statusCode(200)
+                .body("data.trialMonths", is(2)).body("data.settings.aiSummaries", equalTo("disabled"))
+                .body("data.billingPlan", equalTo("pro"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"name\":\"Charity\",\"orgType\":\"nonprofit\"}")
+                .when().post("/api/orgs").then().statusCode(200)
+                .body("data.trialEndDate", equalTo("2025-12-22T00:00:00Z"))
+                .body("data.settings.aiSummaries", equalTo("disabled"));
+    }
+}
