@@ -39,7 +39,8 @@ class SeedPagesE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        suite = new Suite().start();
+        suite = new Suite(); // assigned first: @AfterAll stops what a failed start left running
+        suite.start();
         token = given().contentType(ContentType.JSON)
                 .body("{\"email\":\"" + suite.adminEmail + "\",\"password\":\"" + suite.adminPassword + "\"}")
                 .when().post(Suite.GATEWAY + "/api/auth/login")

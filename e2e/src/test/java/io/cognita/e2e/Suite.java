@@ -47,7 +47,7 @@ final class Suite implements AutoCloseable {
         }
     }
 
-    Suite start() throws Exception {
+    void start() throws Exception {
         for (Map.Entry<String, Integer> s : SERVICES.entrySet()) {
             if (listening(s.getValue())) {
                 throw new IllegalStateException("port " + s.getValue() + " is taken (is the local suite running? "
@@ -71,11 +71,11 @@ final class Suite implements AutoCloseable {
             env.put("COGNITA_ADMIN_EMAIL", adminEmail);
             env.put("COGNITA_ADMIN_PASSWORD", adminPassword);
             Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             Files.writeString(work.resolve(s.getKey() + ".pid"), Long.toString(process.pid()));
             processes.add(process);
             awaitReady(s.getKey(), s.getValue(), process);
         }
-        return this;
     }
 
     private void awaitReady(String name, int port, Process process) throws Exception {
@@ -106,8 +106,9 @@ final class Suite implements AutoCloseable {
         }
         for (Process p : processes) {
             try {
-                if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly();
+                    p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
