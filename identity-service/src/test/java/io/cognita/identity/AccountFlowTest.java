@@ -117,6 +117,27 @@ class AccountFlowTest {
     }
 
     @Test
+    void anAccountIsDeletedWithItsPasswordAndAnnounced() {
+        String email = Clients.newEmail();
+        var login = Clients.verifiedUser(mailbox, email);
+        String access = login.getString("data.accessToken");
+        String userId = login.getString("data.user.userId");
+        given().auth().oauth2(access).contentType("application/json").body("{\"currentPassword\":\"wrong\"}")
+                .when().post("/api/auth/delete-account").then().statusCode(400).body("errors.field", hasItem("currentPassword"));
+        try (EventTap tap = new EventTap("cognita.identity")) {
+            given().auth().oauth2(access).contentType("application/json").body("{\"currentPassword\":\"" + PASSWORD + "\"}")
+                    .when().post("/api/auth/delete-account").then().statusCode(200);
+            tap.await(e -> "user.deleted".equals(e.path("type").asText()) && userId.equals(e.at("/data/userId").asText()),
+                    Duration.ofSeconds(20)).orElseThrow();
+        }
+        given().auth().oauth2(access).when().get("/api/auth/profile").then().statusCode(401);
+        json().body("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").when().post("/api/auth/login")
+                .then().statusCode(401);
+        // the address is free again
+        Clients.verifiedUser(mailbox, email);
+    }
+
+    @Test
     void userEndpointsNeedASignedInUser() {
         given().when().get("/api/auth/profile").then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
         given().contentType("application/json").body("{}").when().patch("/api/auth/update-profile").then().statusCode(401);

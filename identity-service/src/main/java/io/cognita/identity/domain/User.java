@@ -51,6 +51,22 @@ public class User {
     @Column(name = "locked_until")
     public Instant lockedUntil;
 
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    /** Erases what identifies the person; the id stays so that references elsewhere resolve to "deleted". */
+    public void erase(Instant now) {
+        email = "deleted-" + id + "@invalid";
+        passwordHash = null;
+        displayName = "Deleted user";
+        locale = null;
+        timezone = null;
+        avatarUrl = null;
+        emailVerified = false;
+        deletedAt = now;
+        updatedAt = now;
+    }
+
     public boolean isLocked(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

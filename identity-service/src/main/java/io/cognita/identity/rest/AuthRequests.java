@@ -41,6 +41,9 @@ public final class AuthRequests {
                                  @NotBlank @Size(max = 1024) String newPassword) {
     }
 
+    public record DeleteAccount(@Size(max = 1024) String currentPassword) {
+    }
+
     public record UpdateProfile(@Size(min = 1, max = 200) String displayName,
                                 @LanguageTag String locale,
                                 @IanaTimeZone String timezone,

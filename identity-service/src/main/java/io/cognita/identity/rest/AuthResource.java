@@ -152,6 +152,16 @@ public class AuthResource {
         return ApiResponse.ok("Password changed", NO_DATA);
     }
 
+    @POST
+    @Path("/delete-account")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "delete account", description = "Deletes the caller's account (current password required "
+            + "when it has one): sessions revoked, personal data erased, user.deleted published.")
+    public ApiResponse<Map<String, Object>> deleteAccount(@NotNull @Valid AuthRequests.DeleteAccount body) {
+        accounts.deleteAccount(current.userId(), body.currentPassword());
+        return ApiResponse.ok("Account deleted", NO_DATA);
+    }
+
     @GET
     @Path("/profile")
     @Operation(summary = "profile", description = "The caller, their platform roles and org memberships.")

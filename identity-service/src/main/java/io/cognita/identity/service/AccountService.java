@@ -120,6 +120,21 @@ public class AccountService {
         sessions.revokeAll(userId, "password-changed", currentSession);
     }
 
+    /**
+     * Deletes the caller's account: every session revoked, personal data erased, user.deleted for the
+     * other services to erase theirs. Needs the current password when the account has one.
+     */
+    @Transactional
+    public void deleteAccount(String userId, String currentPassword) {
+        User user = profile(userId);
+        if (user.passwordHash != null && !passwords.matches(currentPassword == null ? "" : currentPassword, user.passwordHash)) {
+            throw ProblemException.invalidField("currentPassword", "is not the current password");
+        }
+        sessions.revokeAll(userId, "account-deleted", null);
+        user.erase(now());
+        outbox.record(IdentityEvents.USER_DELETED, null, "user/" + user.id, new IdentityEvents.UserDeleted(user.id));
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }

@@ -8,6 +8,7 @@ public final class IdentityEvents {
     public static final String USER_REGISTERED = "user.registered";
     public static final String USER_EMAIL_VERIFIED = "user.email-verified";
     public static final String SESSION_REVOKED = "session.revoked";
+    public static final String USER_DELETED = "user.deleted";
 
     private IdentityEvents() {
     }
@@ -16,6 +17,9 @@ public final class IdentityEvents {
     }
 
     public record UserEmailVerified(String userId, String email) {
+    }
+
+    public record UserDeleted(String userId) {
     }
 
     /** {@code accessValidUntil}: after it, no access token of this session is valid anyway. */

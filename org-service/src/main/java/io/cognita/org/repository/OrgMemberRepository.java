@@ -13,4 +13,18 @@ public class OrgMemberRepository implements PanacheRepositoryBase<OrgMember, Org
     public Optional<OrgMember> membership(UUID orgId, String userId) {
         return findByIdOptional(new OrgMember.Key(orgId, userId));
     }
+
+    public long owners(UUID orgId) {
+        return count("orgId = ?1 and role = ?2", orgId, io.cognita.org.domain.OrgRole.OWNER);
+    }
+
+    public java.util.List<OrgMember> page(UUID orgId, String afterUserId, int limit) {
+        return afterUserId == null
+                ? find("orgId = ?1 order by userId", orgId).page(0, limit).list()
+                : find("orgId = ?1 and userId > ?2 order by userId", orgId, afterUserId).page(0, limit).list();
+    }
+
+    public java.util.List<OrgMember> ofUser(String userId) {
+        return list("userId", userId);
+    }
 }

@@ -32,9 +32,14 @@ public class OrgService {
     private final AuditLog audit;
     private final Outbox outbox;
     private final Clock clock;
+    private final UserDirectory directory;
+    private final jakarta.enterprise.inject.Instance<MemberService> memberServices;
 
     public OrgService(OrganizationRepository orgs, TenantDefaultsRepository tenantDefaults, OrgAccess access,
-                      AuditLog audit, Outbox outbox, Clock clock) {
+                      AuditLog audit, Outbox outbox, Clock clock, UserDirectory directory,
+                      jakarta.enterprise.inject.Instance<MemberService> memberServices) {
+        this.directory = directory;
+        this.memberServices = memberServices;
         this.orgs = orgs;
         this.tenantDefaults = tenantDefaults;
         this.access = access;
@@ -51,6 +56,10 @@ public class OrgService {
         OrganizationSnapshot created = OrganizationSnapshot.of(org);
         audit.record(org.id, access.actor(), CREATED, target(org.id), null, created);
         outbox.record(CREATED, org.id.toString(), target(org.id), created);
+        if (org.payerUserId != null && directory.exists(org.payerUserId)) {
+            orgs.flush();
+            memberships().add(org.id, org.payerUserId, io.cognita.org.domain.OrgRole.OWNER, access.actor());
+        }
         return created;
     }
 
@@ -88,6 +97,10 @@ public class OrgService {
         audit.record(org.id, access.actor(), UPDATED, target(org.id), before, after);
         outbox.record(UPDATED, org.id.toString(), target(org.id), after);
         return after;
+    }
+
+    private MemberService memberships() {
+        return memberServices.get();
     }
 
     Organization find(UUID orgId) {

@@ -154,6 +154,9 @@ public class EventSubscriptions {
                 });
                 return;
             } catch (Exception e) {
+                if (!running) {
+                    return; // shutting down: the uncommitted offset brings the event back next time
+                }
                 if (attempt >= maxAttempts) {
                     deadLetter(handler, record, e.toString());
                     return;

@@ -1,0 +1,94 @@
+package io.cognita.org.rest;
+
+import io.cognita.org.domain.Invitation;
+import io.cognita.org.domain.OrgRole;
+import io.cognita.org.service.MemberService;
+import io.cognita.platform.api.ApiResponse;
+import io.cognita.platform.paging.PageRequest;
+import io.cognita.platform.request.Ids;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/orgs/{orgId}/members")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Organization")
+public class MemberResource {
+
+    public record InviteRequest(@NotBlank @Email @Size(max = 320) String email, @NotNull OrgRole role) {
+    }
+
+    public record RoleRequest(@NotNull OrgRole role) {
+    }
+
+    public record InvitationView(UUID invitationId, String email, OrgRole role, String invitedBy, Instant createdAt) {
+        static InvitationView of(Invitation i) {
+            return new InvitationView(i.id, i.email, i.role, i.invitedBy, i.createdAt);
+        }
+    }
+
+    private final MemberService members;
+
+    public MemberResource(MemberService members) {
+        this.members = members;
+    }
+
+    @GET
+    @Operation(summary = "members", description = "Org admin. Members with their roles, by user id, cursor paged.")
+    public ApiResponse<List<MemberService.Member>> list(@PathParam("orgId") String orgId, @QueryParam("limit") String limit,
+                                                        @QueryParam("cursor") String cursor) {
+        return ApiResponse.page("Members", members.list(Ids.uuid("orgId", orgId), PageRequest.of(limit, cursor, 1)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "invite member", description = "Org admin (owners only for role owner). An address with a "
+            + "verified account joins at once (201 + member); any other gets an invitation that becomes a membership "
+            + "when the address is verified (202 + invitation). 409 ALREADY_MEMBER.")
+    public Response invite(@PathParam("orgId") String orgId, @NotNull @Valid InviteRequest body) {
+        MemberService.Invited invited = members.invite(Ids.uuid("orgId", orgId), body.email(), body.role());
+        if (invited.member() != null) {
+            return Response.status(201).entity(ApiResponse.ok("Member added", invited.member())).build();
+        }
+        return Response.status(202).entity(ApiResponse.ok("Invitation pending until the address is verified",
+                InvitationView.of(invited.invitation()))).build();
+    }
+
+    @PATCH
+    @Path("/{userId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "change member role", description = "Org admin; owners only to make or unmake an owner. "
+            + "409 LAST_OWNER.")
+    public ApiResponse<MemberService.Member> changeRole(@PathParam("orgId") String orgId, @PathParam("userId") String userId,
+                                                        @NotNull @Valid RoleRequest body) {
+        return ApiResponse.ok("Member role changed", members.changeRole(Ids.uuid("orgId", orgId), userId, body.role()));
+    }
+
+    @DELETE
+    @Path("/{userId}")
+    @Operation(summary = "remove member", description = "Org admin; owners only to remove an owner. 409 LAST_OWNER.")
+    public ApiResponse<Map<String, Object>> remove(@PathParam("orgId") String orgId, @PathParam("userId") String userId) {
+        members.remove(Ids.uuid("orgId", orgId), userId);
+        return ApiResponse.ok("Member removed", Map.of());
+    }
+}

@@ -1,0 +1,193 @@
+package io.cognita.org.service;
+
+import io.cognita.org.domain.Invitation;
+import io.cognita.org.domain.KnownUser;
+import io.cognita.org.domain.OrgMember;
+import io.cognita.org.domain.OrgRole;
+import io.cognita.org.repository.InvitationRepository;
+import io.cognita.org.repository.KnownUserRepository;
+import io.cognita.org.repository.OrgMemberRepository;
+import io.cognita.platform.api.Page;
+import io.cognita.platform.auth.Caller;
+import io.cognita.platform.outbox.Outbox;
+import io.cognita.platform.paging.PageRequest;
+import io.cognita.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Org members and their roles. An org always keeps an owner (409 LAST_OWNER); only owners (and system
+ * admins) make or unmake owners. Each change is announced: org.member-added (also for a new role) and
+ * org.member-removed.
+ */
+@ApplicationScoped
+public class MemberService {
+
+    static final String MEMBER_ADDED = "org.member-added";
+    static final String MEMBER_REMOVED = "org.member-removed";
+
+    public record MemberChange(UUID orgId, String userId, String role) {
+    }
+
+    public record Member(String userId, String email, OrgRole role, Instant joinedAt) {
+    }
+
+    /** What an invitation produced: a member at once (the address has a verified account) or a pending invitation. */
+    public record Invited(Member member, Invitation invitation) {
+    }
+
+    private final OrgMemberRepository members;
+    private final KnownUserRepository users;
+    private final InvitationRepository invitations;
+    private final OrgService orgs;
+    private final OrgAccess access;
+    private final Caller caller;
+    private final AuditLog audit;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public MemberService(OrgMemberRepository members, KnownUserRepository users, InvitationRepository invitations,
+                         OrgService orgs, OrgAccess access, Caller caller, AuditLog audit, Outbox outbox, Clock clock) {
+        this.members = members;
+        this.users = users;
+        this.invitations = invitations;
+        this.orgs = orgs;
+        this.access = access;
+        this.caller = caller;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Page<Member> list(UUID orgId, PageRequest page) {
+        access.requireAdministrator(orgId);
+        orgs.find(orgId);
+        List<OrgMember> rows = members.page(orgId, page.after() == null ? null : page.after().get(0), page.limit() + 1);
+        boolean more = rows.size() > page.limit();
+        List<OrgMember> items = more ? rows.subList(0, page.limit()) : rows;
+        return new Page<>(items.stream().map(this::view).toList(), page.limit(),
+                more ? PageRequest.cursor(items.get(items.size() - 1).userId) : null);
+    }
+
+    @Transactional
+    public Invited invite(UUID orgId, String rawEmail, OrgRole role) {
+        access.requireAdministrator(orgId);
+        orgs.find(orgId);
+        access.requireWritable(orgId);
+        requireOwnerFor(orgId, role);
+        String email = rawEmail.strip().toLowerCase(Locale.ROOT);
+        Optional<KnownUser> user = users.verifiedByEmail(email);
+        if (user.isPresent()) {
+            if (members.membership(orgId, user.get().userId).isPresent()) {
+                throw ProblemException.conflict("ALREADY_MEMBER", "Already a member", "That user is already a member.");
+            }
+            return new Invited(view(add(orgId, user.get().userId, role, access.actor())), null);
+        }
+        Invitation invitation = invitations.pending(orgId, email).orElseGet(() -> {
+            Invitation created = new Invitation();
+            created.id = UUID.randomUUID();
+            created.orgId = orgId;
+            created.email = email;
+            created.invitedBy = access.actor();
+            created.createdAt = now();
+            created.role = role;
+            invitations.persist(created);
+            return created;
+        });
+        invitation.role = role;
+        return new Invited(null, invitation);
+    }
+
+    @Transactional
+    public Member changeRole(UUID orgId, String userId, OrgRole role) {
+        access.requireAdministrator(orgId);
+        orgs.find(orgId);
+        access.requireWritable(orgId);
+        OrgMember member = existing(orgId, userId);
+        if (member.role == role) {
+            return view(member);
+        }
+        requireOwnerFor(orgId, member.role == OrgRole.OWNER ? OrgRole.OWNER : role);
+        if (member.role == OrgRole.OWNER && members.owners(orgId) == 1) {
+            throw lastOwner();
+        }
+        OrgRole before = member.role;
+        member.role = role;
+        audit.record(orgId, access.actor(), "org.member-role-changed", "member/" + userId,
+                java.util.Map.of("role", before.wire()), java.util.Map.of("role", role.wire()));
+        outbox.record(MEMBER_ADDED, orgId.toString(), "org/" + orgId + "/member/" + userId,
+                new MemberChange(orgId, userId, role.wire()));
+        return view(member);
+    }
+
+    @Transactional
+    public void remove(UUID orgId, String userId) {
+        access.requireAdministrator(orgId);
+        orgs.find(orgId);
+        access.requireWritable(orgId);
+        OrgMember member = existing(orgId, userId);
+        requireOwnerFor(orgId, member.role);
+        if (member.role == OrgRole.OWNER && members.owners(orgId) == 1) {
+            throw lastOwner();
+        }
+        removeMembership(member, access.actor());
+    }
+
+    /** Adds a membership (event and audit included); used by invitations, payer ownership and domain capture. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OrgMember add(UUID orgId, String userId, OrgRole role, String actor) {
+        OrgMember member = new OrgMember();
+        member.orgId = orgId;
+        member.userId = userId;
+        member.role = role;
+        member.createdAt = now();
+        members.persist(member);
+        audit.record(orgId, actor, MEMBER_ADDED, "member/" + userId, null, java.util.Map.of("role", role.wire()));
+        outbox.record(MEMBER_ADDED, orgId.toString(), "org/" + orgId + "/member/" + userId,
+                new MemberChange(orgId, userId, role.wire()));
+        return member;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void removeMembership(OrgMember member, String actor) {
+        members.delete(member);
+        audit.record(member.orgId, actor, MEMBER_REMOVED, "member/" + member.userId,
+                java.util.Map.of("role", member.role.wire()), null);
+        outbox.record(MEMBER_REMOVED, member.orgId.toString(), "org/" + member.orgId + "/member/" + member.userId,
+                new MemberChange(member.orgId, member.userId, member.role.wire()));
+    }
+
+    private void requireOwnerFor(UUID orgId, OrgRole role) {
+        if (role == OrgRole.OWNER && !caller.isSystemAdmin()
+                && members.membership(orgId, caller.id()).map(m -> m.role != OrgRole.OWNER).orElse(true)) {
+            throw ProblemException.forbidden("Only an owner may make or unmake owners.");
+        }
+    }
+
+    private OrgMember existing(UUID orgId, String userId) {
+        return members.membership(orgId, userId).orElseThrow(() -> ProblemException.notFound("MEMBER_NOT_FOUND",
+                "Member not found", "No member " + userId + " in this organization."));
+    }
+
+    private Member view(OrgMember m) {
+        return new Member(m.userId, users.findByIdOptional(m.userId).map(u -> u.email).orElse(null), m.role, m.createdAt);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static ProblemException lastOwner() {
+        return ProblemException.conflict("LAST_OWNER", "An organization needs an owner",
+                "This is the organization's last owner; make someone else owner first.");
+    }
+}

@@ -1,0 +1,99 @@
+package io.cognita.org.service;
+
+import io.cognita.org.domain.Invitation;
+import io.cognita.org.domain.KnownUser;
+import io.cognita.org.domain.OrgMember;
+import io.cognita.org.domain.OrgRole;
+import io.cognita.org.domain.Organization;
+import io.cognita.org.repository.InvitationRepository;
+import io.cognita.org.repository.KnownUserRepository;
+import io.cognita.org.repository.OrgMemberRepository;
+import io.cognita.org.repository.OrganizationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** What org-service learns about users from identity, and what follows from it for memberships. */
+@ApplicationScoped
+public class UserDirectory {
+
+    static final String SYSTEM_ACTOR = "system:identity-events";
+
+    private final KnownUserRepository users;
+    private final InvitationRepository invitations;
+    private final OrgMemberRepository members;
+    private final OrganizationRepository orgs;
+    private final MemberService memberships;
+    private final Clock clock;
+
+    public UserDirectory(KnownUserRepository users, InvitationRepository invitations, OrgMemberRepository members,
+                         OrganizationRepository orgs, MemberService memberships, Clock clock) {
+        this.users = users;
+        this.invitations = invitations;
+        this.members = members;
+        this.orgs = orgs;
+        this.memberships = memberships;
+        this.clock = clock;
+    }
+
+    /** A new user; an org that names them as payer gets them as owner. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void registered(String userId, String email) {
+        KnownUser user = upsert(userId, email);
+        for (Organization org : orgs.list("payerUserId = ?1 and deletedAt is null", user.userId)) {
+            if (members.membership(org.id, userId).isEmpty()) {
+                memberships.add(org.id, userId, OrgRole.OWNER, SYSTEM_ACTOR);
+            }
+        }
+    }
+
+    /** A verified address: pending invitations to it become memberships. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void verified(String userId, String email) {
+        KnownUser user = upsert(userId, email);
+        user.emailVerified = true;
+        for (Invitation invitation : invitations.pendingFor(user.email)) {
+            if (members.membership(invitation.orgId, userId).isEmpty()) {
+                memberships.add(invitation.orgId, userId, invitation.role, SYSTEM_ACTOR);
+            }
+            invitation.acceptedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        }
+    }
+
+    /** A deleted user leaves every org (an org may be left without owner; a system admin then appoints one). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleted(String userId) {
+        users.findByIdOptional(userId).ifPresent(u -> {
+            u.deleted = true;
+            u.email = "deleted-" + userId + "@invalid";
+            u.updatedAt = clock.instant();
+        });
+        for (OrgMember member : members.ofUser(userId)) {
+            memberships.removeMembership(member, SYSTEM_ACTOR);
+        }
+    }
+
+    /** The payer becomes owner of a new org when identity already knows them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean exists(String userId) {
+        return users.findByIdOptional(userId).map(u -> !u.deleted).orElse(false);
+    }
+
+    private KnownUser upsert(String userId, String email) {
+        KnownUser user = users.findById(userId);
+        boolean created = user == null;
+        if (created) {
+            user = new KnownUser();
+            user.userId = userId;
+        }
+        user.email = email.strip().toLowerCase(Locale.ROOT);
+        user.updatedAt = clock.instant();
+        if (created) {
+            users.persist(user);
+        }
+        return user;
+    }
+}
