@@ -9,10 +9,14 @@ cd "$root"
 
 "$here/postgres.sh"
 "$here/db-setup.sh"
-# the gateway tests start their own redis-server (shared revocation list) on a free port
-if ! command -v redis-server >/dev/null; then
-  echo "redis: installing Debian's redis-server (the tests start it themselves)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+# servers the tests start themselves on free loopback ports: redis-server (the gateway's shared
+# revocation list) and dnsmasq (org-service's domain verification)
+missing=()
+command -v redis-server >/dev/null || missing+=(redis-server)
+[ -x /usr/sbin/dnsmasq ] || command -v dnsmasq >/dev/null || missing+=(dnsmasq-base)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing Debian's ${missing[*]} (the tests start them themselves)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 started_kafka=0
 if ! "$here/kafka.sh" status >/dev/null 2>&1; then

@@ -34,10 +34,13 @@ public class OrgService {
     private final Clock clock;
     private final UserDirectory directory;
     private final jakarta.enterprise.inject.Instance<MemberService> memberServices;
+    private final jakarta.enterprise.inject.Instance<DomainService> domainServices;
 
     public OrgService(OrganizationRepository orgs, TenantDefaultsRepository tenantDefaults, OrgAccess access,
                       AuditLog audit, Outbox outbox, Clock clock, UserDirectory directory,
-                      jakarta.enterprise.inject.Instance<MemberService> memberServices) {
+                      jakarta.enterprise.inject.Instance<MemberService> memberServices,
+                      jakarta.enterprise.inject.Instance<DomainService> domainServices) {
+        this.domainServices = domainServices;
         this.directory = directory;
         this.memberServices = memberServices;
         this.orgs = orgs;
@@ -53,6 +56,7 @@ public class OrgService {
         access.requireProvisioner();
         Organization org = Organization.create(draft, defaultsFor(draft.orgType()), clock.instant());
         orgs.persist(org);
+        domains().sync(org);
         OrganizationSnapshot created = OrganizationSnapshot.of(org);
         audit.record(org.id, access.actor(), CREATED, target(org.id), null, created);
         outbox.record(CREATED, org.id.toString(), target(org.id), created);
@@ -92,11 +96,16 @@ public class OrgService {
         access.requireWritable(orgId);
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
         org.replaceWith(draft, defaultsFor(draft.orgType()), clock.instant());
+        domains().sync(org);
         orgs.flush();
         OrganizationSnapshot after = OrganizationSnapshot.of(org);
         audit.record(org.id, access.actor(), UPDATED, target(org.id), before, after);
         outbox.record(UPDATED, org.id.toString(), target(org.id), after);
         return after;
+    }
+
+    private DomainService domains() {
+        return domainServices.get();
     }
 
     private MemberService memberships() {

@@ -2,6 +2,7 @@ package io.cognita.org.service;
 
 import io.cognita.org.domain.Invitation;
 import io.cognita.org.domain.KnownUser;
+import io.cognita.org.domain.OrgDomain;
 import io.cognita.org.domain.OrgMember;
 import io.cognita.org.domain.OrgRole;
 import io.cognita.org.domain.Organization;
@@ -27,10 +28,13 @@ public class UserDirectory {
     private final OrgMemberRepository members;
     private final OrganizationRepository orgs;
     private final MemberService memberships;
+    private final io.cognita.org.repository.OrgDomainRepository domains;
     private final Clock clock;
 
     public UserDirectory(KnownUserRepository users, InvitationRepository invitations, OrgMemberRepository members,
-                         OrganizationRepository orgs, MemberService memberships, Clock clock) {
+                         OrganizationRepository orgs, MemberService memberships,
+                         io.cognita.org.repository.OrgDomainRepository domains, Clock clock) {
+        this.domains = domains;
         this.users = users;
         this.invitations = invitations;
         this.members = members;
@@ -50,7 +54,7 @@ public class UserDirectory {
         }
     }
 
-    /** A verified address: pending invitations to it become memberships. */
+    /** A verified address: pending invitations to it become memberships, and a verified domain captures it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void verified(String userId, String email) {
         KnownUser user = upsert(userId, email);
@@ -60,6 +64,12 @@ public class UserDirectory {
                 memberships.add(invitation.orgId, userId, invitation.role, SYSTEM_ACTOR);
             }
             invitation.acceptedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        }
+        String domain = user.email.substring(user.email.indexOf('@') + 1);
+        for (OrgDomain captured : domains.verified(domain)) {
+            if (members.membership(captured.orgId, userId).isEmpty()) {
+                memberships.add(captured.orgId, userId, OrgRole.MEMBER, SYSTEM_ACTOR);
+            }
         }
     }
 
