@@ -53,9 +53,12 @@ public class MemberService {
     private final AuditLog audit;
     private final Outbox outbox;
     private final Clock clock;
+    private final BillingService billing;
 
     public MemberService(OrgMemberRepository members, KnownUserRepository users, InvitationRepository invitations,
-                         OrgService orgs, OrgAccess access, Caller caller, AuditLog audit, Outbox outbox, Clock clock) {
+                         OrgService orgs, OrgAccess access, Caller caller, AuditLog audit, Outbox outbox, Clock clock,
+                         BillingService billing) {
+        this.billing = billing;
         this.members = members;
         this.users = users;
         this.invitations = invitations;
@@ -81,7 +84,12 @@ public class MemberService {
     @Transactional
     public Invited invite(UUID orgId, String rawEmail, OrgRole role) {
         access.requireAdministrator(orgId);
-        orgs.find(orgId);
+        io.cognita.org.domain.Organization org = orgs.find(orgId);
+        int max = billing.entitlements(org).maxMembers();
+        if (members.count("orgId", orgId) >= max) {
+            throw ProblemException.conflict("MEMBER_LIMIT_REACHED", "Member limit reached",
+                    "The plan allows " + max + " members; change the plan to add more.");
+        }
         access.requireWritable(orgId);
         requireOwnerFor(orgId, role);
         String email = rawEmail.strip().toLowerCase(Locale.ROOT);

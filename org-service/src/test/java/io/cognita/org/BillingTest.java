@@ -1,0 +1,117 @@
+package io.cognita.org;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cognita.org.domain.OrgRole;
+import io.cognita.platform.testing.EventTap;
+import io.cognita.platform.testing.TestEvents;
+import io.cognita.platform.testing.TestJwksResource;
+import io.cognita.platform.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.cognita.org.OrgFixtures.ADMIN;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The seed clock stands at 2025-10-22: period 2025-10 is open, 2025-09 closed. */
+@QuarkusTest
+@QuarkusTestResource(TestJwksResource.class)
+class BillingTest {
+
+    @Inject
+    OrgFixtures fixtures;
+
+    @Test
+    void theOwnerChangesThePlanAndEntitlementsAndFlagsFollow() {
+        String orgId = OrgFixtures.createOrg();
+        String owner = TestTokens.newUserId();
+        fixtures.addMember(orgId, owner, OrgRole.OWNER);
+        given().auth().oauth2(TestTokens.user(owner)).when().get("/api/orgs/" + orgId + "/billing").then().statusCode(200)
+                .body("data.subscription.plan", equalTo("enterprise_edu"))
+                .body("data.subscription.status", equalTo("trialing"))
+                .body("data.entitlements.maxMembers", is(20000));
+        try (EventTap tap = new EventTap("cognita.org")) {
+            given().auth().oauth2(TestTokens.user(owner)).contentType(ContentType.JSON).body("{\"plan\":\"enterprise\"}")
+                    .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200)
+                    .body("data.subscription.plan", equalTo("enterprise"))
+                    .body("data.entitlements.maxMembers", is(5000));
+            JsonNode event = tap.await(e -> "org.plan-changed".equals(e.path("type").asText()) && orgId.equals(e.path("orgid").asText()),
+                    Duration.ofSeconds(20)).orElseThrow();
+            assertEquals("enterprise_edu", event.at("/data/fromPlan").asText());
+        }
+        given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId).then()
+                .body("data.billingPlan", equalTo("enterprise")).body("data.featureFlags.aiAttendee", is(true))
+                .body("data.featureFlags.meetingEnergyDashboard", is(true));
+    }
+
+    @Test
+    void whoMaySeeAndChangeBilling() {
+        String orgId = OrgFixtures.createOrg();
+        String admin = TestTokens.newUserId();
+        String member = TestTokens.newUserId();
+        fixtures.addMember(orgId, admin, OrgRole.ADMIN);
+        fixtures.addMember(orgId, member, OrgRole.MEMBER);
+        given().auth().oauth2(TestTokens.user(admin)).when().get("/api/orgs/" + orgId + "/billing").then().statusCode(200);
+        given().auth().oauth2(TestTokens.withScope(admin, "org:read")).when().get("/api/orgs/" + orgId + "/billing").then().statusCode(403);
+        given().auth().oauth2(TestTokens.user(member)).when().get("/api/orgs/" + orgId + "/billing").then().statusCode(403);
+        given().auth().oauth2(TestTokens.user(TestTokens.newUserId())).when().get("/api/orgs/" + orgId + "/billing").then().statusCode(404);
+        given().when().get("/api/orgs/" + orgId + "/billing").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user(admin)).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
+                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(403);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"platinum\"}")
+                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(400);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"reference\":\"pm_123\",\"brand\":\"visa\",\"last4\":\"4242424242424242\"}")
+                .when().put("/api/orgs/" + orgId + "/billing/payment-method").then().statusCode(400);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"reference\":\"pm_123\",\"brand\":\"visa\",\"last4\":\"4242\"}")
+                .when().put("/api/orgs/" + orgId + "/billing/payment-method").then().statusCode(200);
+        given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/billing").then()
+                .body("data.paymentMethod.last4", equalTo("4242"));
+    }
+
+    @Test
+    void usageDeliveredTwiceCountsOnceAndAClosedPeriodIsInvoiced() {
+        String orgId = OrgFixtures.createOrg();
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"pro\"}")
+                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        String record = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/cognita/transcription-service\","
+                + "\"type\":\"usage.recorded\",\"orgid\":\"" + orgId + "\",\"data\":{\"meter\":\"transcription-minutes\","
+                + "\"quantity\":3100,\"recordedAt\":\"2025-09-15T10:00:00Z\"}}";
+        TestEvents.publishRaw("cognita.transcription", orgId, record);
+        TestEvents.publishRaw("cognita.transcription", orgId, record);
+        TestEvents.publish("cognita.transcription", orgId, "usage.recorded", orgId,
+                "{\"meter\":\"transcription-minutes\",\"quantity\":50,\"recordedAt\":\"2025-10-02T10:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/billing").then()
+                        .body("data.usage.transcriptionMinutes", is(50)));
+        given().auth().oauth2(ADMIN).when().post("/api/orgs/" + orgId + "/billing/invoices/2025-09").then().statusCode(200)
+                .body("data.totalCents", is(1500 + 100 * 2))
+                .body("data.lines", hasSize(2))
+                .body("data.lines[1].quantity", is(100));
+        given().auth().oauth2(ADMIN).when().post("/api/orgs/" + orgId + "/billing/invoices/2025-10").then().statusCode(422);
+        given().auth().oauth2(ADMIN).when().post("/api/orgs/" + orgId + "/billing/invoices/sept").then().statusCode(400);
+        given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/billing").then().body("data.invoices", hasSize(1));
+    }
+
+    @Test
+    void membersBeyondThePlanAreRefused() {
+        String orgId = OrgFixtures.createOrg();
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
+                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            fixtures.addMember(orgId, TestTokens.newUserId(), OrgRole.MEMBER);
+        }
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"email\":\"fourth@example.org\",\"role\":\"member\"}")
+                .when().post("/api/orgs/" + orgId + "/members").then().statusCode(409).body("code", equalTo("MEMBER_LIMIT_REACHED"));
+    }
+}
