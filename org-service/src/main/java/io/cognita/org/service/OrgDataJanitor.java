@@ -1,0 +1,91 @@
+package io.cognita.org.service;
+
+import io.cognita.org.domain.Organization;
+import io.cognita.org.domain.RetentionPolicy;
+import io.cognita.org.repository.OrganizationRepository;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+
+/**
+ * org-service's own data hygiene, hourly: a deleted org's rows go after the grace period, and the
+ * audit entries of live orgs go when older than the org's {@code userData} retention (the audit log is
+ * the user data org-service keeps; "indefinite" keeps it).
+ */
+@ApplicationScoped
+public class OrgDataJanitor {
+
+    private static final Logger LOG = Logger.getLogger(OrgDataJanitor.class);
+    private static final List<String> ORG_TABLES = List.of("invoices", "payment_methods", "usage_records", "invitations",
+            "org_domains", "org_members", "audit_log");
+
+    private final OrganizationRepository orgs;
+    private final EntityManager em;
+    private final Clock clock;
+    private final Duration grace;
+
+    public OrgDataJanitor(OrganizationRepository orgs, EntityManager em, Clock clock,
+                          @ConfigProperty(name = "cognita.org.purge-grace") Duration grace) {
+        this.orgs = orgs;
+        this.em = em;
+        this.clock = clock;
+        this.grace = grace;
+    }
+
+    @Scheduled(every = "${cognita.org.janitor-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1m")
+    void run() {
+        int purged = purgeDeleted();
+        int expired = expireAuditEntries();
+        if (purged + expired > 0) {
+            LOG.infof("janitor: %d deleted org(s) purged, %d audit entries past retention removed", purged, expired);
+        }
+    }
+
+    /** Purges every org deleted longer ago than the grace period; returns how many. */
+    @Transactional
+    public int purgeDeleted() {
+        Instant cutoff = clock.instant().minus(grace);
+        List<Organization> due = orgs.list("deletedAt < ?1", cutoff);
+        for (Organization org : due) {
+            for (String table : ORG_TABLES) {
+                em.createNativeQuery("DELETE FROM " + table + " WHERE org_id = :id").setParameter("id", org.id).executeUpdate();
+            }
+            em.createNativeQuery("DELETE FROM org_status WHERE org_id = :id").setParameter("id", org.id).executeUpdate();
+            orgs.delete(org);
+        }
+        return due.size();
+    }
+
+    /** Removes audit entries older than each org's userData retention; returns how many. */
+    @Transactional
+    public int expireAuditEntries() {
+        int removed = 0;
+        for (Organization org : orgs.list("deletedAt is null")) {
+            Duration keep = days(org.retentionPolicy);
+            if (keep != null) {
+                removed += em.createNativeQuery("DELETE FROM audit_log WHERE org_id = :id AND at < :cutoff")
+                        .setParameter("id", org.id).setParameter("cutoff", clock.instant().minus(keep)).executeUpdate();
+            }
+        }
+        return removed;
+    }
+
+    private static Duration days(RetentionPolicy policy) {
+        String value = policy.userData();
+        if (value == null || "indefinite".equals(value)) {
+            return null;
+        }
+        return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
+    }
+
+}
