@@ -88,6 +88,32 @@ class PasswordFlowTest {
     }
 
     @Test
+    void anOrgAdminSendsAMemberAResetMail() {
+        String adminEmail = Clients.newEmail();
+        String memberEmail = Clients.newEmail();
+        var admin = Clients.verifiedUser(mailbox, adminEmail);
+        var member = Clients.verifiedUser(mailbox, memberEmail);
+        var stranger = Clients.verifiedUser(mailbox, Clients.newEmail());
+        String adminId = admin.getString("data.user.userId");
+        String memberId = member.getString("data.user.userId");
+        String orgId = java.util.UUID.randomUUID().toString();
+        io.cognita.platform.testing.TestEvents.publish("cognita.org", orgId, "org.member-added", orgId,
+                "{\"orgId\":\"" + orgId + "\",\"userId\":\"" + adminId + "\",\"role\":\"admin\"}");
+        io.cognita.platform.testing.TestEvents.publish("cognita.org", orgId, "org.member-added", orgId,
+                "{\"orgId\":\"" + orgId + "\",\"userId\":\"" + memberId + "\",\"role\":\"member\"}");
+        given().auth().oauth2(stranger.getString("data.accessToken")).contentType("application/json")
+                .body("{\"userId\":\"" + memberId + "\"}").when().post("/api/auth/request-reset-password").then().statusCode(403);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(admin.getString("data.accessToken")).contentType("application/json")
+                        .body("{\"userId\":\"" + memberId + "\"}").when().post("/api/auth/request-reset-password")
+                        .then().statusCode(202));
+        Clients.tokenFromMail(mailbox, memberEmail, "Reset your Cognita password");
+        // the member cannot do the same for the admin
+        given().auth().oauth2(member.getString("data.accessToken")).contentType("application/json")
+                .body("{\"userId\":\"" + adminId + "\"}").when().post("/api/auth/request-reset-password").then().statusCode(403);
+    }
+
+    @Test
     void changingThePasswordNeedsTheCurrentOneAndEndsTheOtherSessions() {
         String email = Clients.newEmail();
         String here = Clients.verifiedUser(mailbox, email).getString("data.accessToken");

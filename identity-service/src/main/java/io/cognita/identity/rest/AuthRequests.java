@@ -41,6 +41,9 @@ public final class AuthRequests {
                                  @NotBlank @Size(max = 1024) String newPassword) {
     }
 
+    public record ResetFor(@Size(max = 64) @Pattern(regexp = "u-[0-9a-f-]{36}", message = "must be a user id") String userId) {
+    }
+
     public record DeleteAccount(@Size(max = 1024) String currentPassword) {
     }
 

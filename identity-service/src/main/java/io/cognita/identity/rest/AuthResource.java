@@ -124,11 +124,22 @@ public class AuthResource {
 
     @POST
     @Path("/request-reset-password")
-    @Operation(summary = "request reset password", description = "Mails the caller a reset link. (For a member of an "
-            + "org the caller administers: with org memberships, in the org issue.)")
+    @Operation(summary = "request reset password", description = "Without a body: mails the caller a reset link.")
     @APIResponse(responseCode = "202", description = "Accepted")
     public Response requestResetPassword() {
-        resets.requestFor(current.userId());
+        resets.requestFor(current.userId(), null);
+        return accepted("A reset mail is on its way.");
+    }
+
+    @POST
+    @Path("/request-reset-password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "request reset password", description = "Mails a reset link to the caller, or with "
+            + "{\"userId\"} to a member of an org the caller owns or administers (403 otherwise).")
+    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(responseCode = "403", description = "Not an owner or admin of an org the user belongs to")
+    public Response requestResetPasswordFor(@Valid AuthRequests.ResetFor body) {
+        resets.requestFor(current.userId(), body == null ? null : body.userId());
         return accepted("A reset mail is on its way.");
     }
 

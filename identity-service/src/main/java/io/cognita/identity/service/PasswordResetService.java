@@ -20,9 +20,11 @@ public class PasswordResetService {
     private final SessionService sessions;
     private final Mails mails;
     private final Clock clock;
+    private final OrgRoles orgRoles;
 
     public PasswordResetService(UserRepository users, OneTimeTokens oneTimeTokens, PasswordHasher passwords,
-                                SessionService sessions, Mails mails, Clock clock) {
+                                SessionService sessions, Mails mails, Clock clock, OrgRoles orgRoles) {
+        this.orgRoles = orgRoles;
         this.users = users;
         this.oneTimeTokens = oneTimeTokens;
         this.passwords = passwords;
@@ -39,9 +41,19 @@ public class PasswordResetService {
         user.ifPresent(u -> mails.resetPassword(u.email, token));
     }
 
+    /**
+     * A reset mail for {@code targetUserId}: the caller themselves, or a member of an org the caller owns
+     * or administers (learnt from org-service's membership events); 403 otherwise.
+     */
     @Transactional
-    public void requestFor(String userId) {
-        User user = users.findById(userId);
+    public void requestFor(String callerId, String targetUserId) {
+        String userId = targetUserId == null ? callerId : targetUserId;
+        if (!userId.equals(callerId) && !orgRoles.administers(callerId, userId)) {
+            throw io.cognita.platform.problem.ProblemException.forbidden(
+                    "Only an owner or admin of an org the user belongs to may send them a reset mail.");
+        }
+        User user = users.findByIdOptional(userId).filter(u -> u.deletedAt == null).orElseThrow(() ->
+                io.cognita.platform.problem.ProblemException.forbidden("No such member."));
         mails.resetPassword(user.email, oneTimeTokens.issue(user.id, OneTimeToken.Purpose.RESET_PASSWORD));
     }
 
