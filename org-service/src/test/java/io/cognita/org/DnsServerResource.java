@@ -53,6 +53,11 @@ public class DnsServerResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Stops the server (until the next publish): the resolver then does not answer. */
+    public static synchronized void takeDown() {
+        stopServer();
+    }
+
     private static void restart() throws IOException {
         stopServer();
         Files.writeString(config, RECORDS.entrySet().stream()

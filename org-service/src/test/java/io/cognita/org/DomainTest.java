@@ -79,6 +79,35 @@ class DomainTest {
                 .then().statusCode(404);
     }
 
+    @Test
+    void aResolverThatDoesNotAnswerIs503() {
+        String orgId = OrgFixtures.createOrg();
+        String domain = "down" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"domains\":[\"" + domain + "\"]}")
+                .when().put("/api/orgs/" + orgId + "/domains").then().statusCode(200);
+        DnsServerResource.takeDown();
+        try {
+            verify(orgId, domain).then().statusCode(503).body("code", equalTo("DNS_UNAVAILABLE"));
+        } finally {
+            DnsServerResource.publish("_cognita.up.example", "up");
+        }
+        given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/domains").then()
+                .body("data[0].state", equalTo("pending"));
+    }
+
+    @Test
+    void aProvisioningTokenManagesNoExistingOrg() {
+        String orgId = OrgFixtures.createOrg();
+        String provisioning = TestTokens.withScope("prov-" + UUID.randomUUID(), "org:provision");
+        for (String path : new String[]{"", "/settings", "/retention", "/domains", "/members", "/billing", "/audit-logs"}) {
+            given().auth().oauth2(provisioning).when().get("/api/orgs/" + orgId + path).then().statusCode(404);
+        }
+        given().auth().oauth2(provisioning).contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
+                .when().post("/api/orgs/" + orgId + "/suspend").then().statusCode(403);
+        given().auth().oauth2(provisioning).contentType("application/merge-patch+json").body("{}")
+                .when().patch("/api/orgs/" + orgId + "/settings").then().statusCode(404);
+    }
+
     private static io.restassured.response.Response verify(String orgId, String domain) {
         return given().auth().oauth2(ADMIN).when().post("/api/orgs/" + orgId + "/domains/" + domain + "/verify");
     }
