@@ -12,7 +12,8 @@ dir=$run_dir/kafka
 port=${COGNITA_KAFKA_PORT:-9092}
 controller_port=${COGNITA_KAFKA_CONTROLLER_PORT:-9093}
 pid_file=$dir/kafka.pid
-topics=(cognita.identity cognita.org cognita.workspace cognita.meeting cognita.transcription)
+topics=(cognita.identity cognita.org cognita.workspace cognita.meeting cognita.transcription
+  cognita.identity.dlq cognita.org.dlq cognita.workspace.dlq cognita.meeting.dlq cognita.transcription.dlq)
 
 running() { [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -28,7 +29,7 @@ classpath() {
 
 start() {
   mkdir -p "$dir"
-  if running; then echo "kafka: already running (pid $(cat "$pid_file")) on 127.0.0.1:$port"; return 0; fi
+  if running; then echo "kafka: already running (pid $(cat "$pid_file")) on 127.0.0.1:$port"; create_topics; return 0; fi
   if port_open "$port"; then
     echo "kafka: something else listens on 127.0.0.1:$port; using it as the broker" >&2
     return 0
@@ -65,12 +66,17 @@ PROPS
     sleep 0.5
   done
   port_open "$port" || { echo "kafka: not listening after 60 s" >&2; exit 1; }
+  create_topics
+  echo "kafka: started (pid $(cat "$pid_file")) on 127.0.0.1:$port"
+}
+
+create_topics() {
+  local cp; cp=$(classpath)
   for t in "${topics[@]}"; do
     java -cp "$cp" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$port" \
       --create --if-not-exists --topic "$t" --partitions 3 --replication-factor 1 >/dev/null 2>>"$dir/topics.log" \
       || echo "kafka: could not create topic $t (see $dir/topics.log); it will be auto-created" >&2
   done
-  echo "kafka: started (pid $(cat "$pid_file")) on 127.0.0.1:$port"
 }
 
 stop() {

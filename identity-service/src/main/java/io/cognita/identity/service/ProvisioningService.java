@@ -72,9 +72,4 @@ public class ProvisioningService {
         outbox.record(IdentityEvents.SESSION_REVOKED, null, "provisioning-token/" + id,
                 new IdentityEvents.SessionRevoked(id.toString(), "prov-" + id, "provisioning-token-revoked", token.expiresAt));
     }
-
-    @Transactional
-    public boolean isActive(UUID id) {
-        return tokens.findByIdOptional(id).map(t -> t.revokedAt == null && t.expiresAt.isAfter(clock.instant())).orElse(false);
-    }
 }
