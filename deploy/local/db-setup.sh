@@ -12,6 +12,8 @@ host=${COGNITA_DB_HOST:-127.0.0.1}
 port=${COGNITA_DB_PORT:-5432}
 databases=${COGNITA_DB_NAMES:-"${COGNITA_DB_NAME:-cognita} cognita_test cognita_e2e"}
 schemas=(identity org workspace meeting transcription)
+# platform's own tests (outbox relay, org-status feed) run against a schema of their own, in cognita_test only
+test_schemas=(platform)
 
 admin_psql() {
   local db=$1; shift
@@ -25,7 +27,7 @@ admin_psql() {
 }
 
 sql_roles=""
-for s in "${schemas[@]}"; do
+for s in "${schemas[@]}" "${test_schemas[@]}"; do
   var="COGNITA_DB_PASSWORD_$(echo "$s" | tr '[:lower:]' '[:upper:]')"
   pw=${!var:-dev-only-$s}
   sql_roles+="DO \$\$ BEGIN
@@ -45,7 +47,9 @@ for db in $databases; do
 REVOKE ALL ON DATABASE $db FROM PUBLIC;
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
 "
-  for s in "${schemas[@]}"; do
+  db_schemas=("${schemas[@]}")
+  [ "$db" = cognita_test ] && db_schemas+=("${test_schemas[@]}")
+  for s in "${db_schemas[@]}"; do
     sql+="GRANT CONNECT, TEMPORARY ON DATABASE $db TO cognita_$s;
 CREATE SCHEMA IF NOT EXISTS $s AUTHORIZATION cognita_$s;
 ALTER SCHEMA $s OWNER TO cognita_$s;

@@ -13,7 +13,8 @@ port=${COGNITA_KAFKA_PORT:-9092}
 controller_port=${COGNITA_KAFKA_CONTROLLER_PORT:-9093}
 pid_file=$dir/kafka.pid
 topics=(cognita.identity cognita.org cognita.workspace cognita.meeting cognita.transcription
-  cognita.identity.dlq cognita.org.dlq cognita.workspace.dlq cognita.meeting.dlq cognita.transcription.dlq)
+  cognita.identity.dlq cognita.org.dlq cognita.workspace.dlq cognita.meeting.dlq cognita.transcription.dlq
+  cognita.platform-test) # the last one: platform's own outbox tests
 
 running() { [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
