@@ -18,7 +18,9 @@ import java.util.UUID;
 import static io.cognita.org.OrgFixtures.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,10 +50,33 @@ class BillingTest {
             JsonNode event = tap.await(e -> "org.plan-changed".equals(e.path("type").asText()) && orgId.equals(e.path("orgid").asText()),
                     Duration.ofSeconds(20)).orElseThrow();
             assertEquals("enterprise_edu", event.at("/data/fromPlan").asText());
+            assertEquals(true, event.at("/data/featureFlags/aiAttendee").asBoolean(false), "effective flags in the event");
         }
+        // the seed org had switched off the two features enterprise adds: the upgrade turns them on at once
         given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId).then()
-                .body("data.billingPlan", equalTo("enterprise")).body("data.featureFlags.aiAttendee", is(true))
-                .body("data.featureFlags.meetingEnergyDashboard", is(true));
+                .body("data.billingPlan", equalTo("enterprise")).body("data.featureFlags.aiAttendee", nullValue())
+                .body("data.featureFlags.meetingEnergyDashboard", nullValue());
+        given().auth().oauth2(TestTokens.user(owner)).queryParam("orgId", orgId).when().get("/api/config/feature-flags")
+                .then().statusCode(200).body("data.aiAttendee", is(true)).body("data.meetingEnergyDashboard", is(true))
+                .body("data.examGeneration", is(true)).body("data.realTimeTranslation", is(true));
+    }
+
+    @Test
+    void aDowngradeSwitchesOffWhatTheNewPlanDoesNotGrantAndKeepsTheOrgsChoices() {
+        String orgId = OrgFixtures.createOrg();
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
+                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        // free grants nothing; the education tenant defaults still make examGeneration and breakoutRooms available
+        given().auth().oauth2(ADMIN).queryParam("orgId", orgId).when().get("/api/config/feature-flags").then().statusCode(200)
+                .body("data.realTimeTranslation", is(false)).body("data.roleAwareSummaries", is(false))
+                .body("data.examGeneration", is(true)).body("data.breakoutRooms", is(true))
+                .body("data.aiAttendee", is(false)).body("data.meetingEnergyDashboard", is(false));
+        given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId).then()
+                .body("data.featureFlags.realTimeTranslation", is(true)).body("data.featureFlags.roleAwareSummaries", is(true));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"enterprise_edu\"}")
+                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        given().auth().oauth2(ADMIN).queryParam("orgId", orgId).when().get("/api/config/feature-flags").then()
+                .body("data.realTimeTranslation", is(true)).body("data.roleAwareSummaries", is(true));
     }
 
     @Test
@@ -95,8 +120,9 @@ class BillingTest {
                 given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/billing").then()
                         .body("data.usage.transcriptionMinutes", is(50)));
         given().auth().oauth2(ADMIN).when().post("/api/orgs/" + orgId + "/billing/invoices/2025-09").then().statusCode(200)
-                .body("data.totalCents", is(1500 + 100 * 2))
+                .body("data.totalCents", is(100 * 2))
                 .body("data.lines", hasSize(2))
+                .body("data.lines[0].amountCents", is(0)).body("data.lines[0].description", containsString("(trial)"))
                 .body("data.lines[1].quantity", is(100));
         given().auth().oauth2(ADMIN).when().post("/api/orgs/" + orgId + "/billing/invoices/2025-10").then().statusCode(422);
         given().auth().oauth2(ADMIN).when().post("/api/orgs/" + orgId + "/billing/invoices/sept").then().statusCode(400);

@@ -32,7 +32,8 @@ class ConfigTest {
                 .then().statusCode(200).body("data.realTimeTranslation", is(true)).body("data.aiAttendee", is(false));
         given().auth().oauth2(TestTokens.user(member)).queryParam("orgId", orgId).when().get("/api/config/configs")
                 .then().statusCode(200).body("data.billingPlan", equalTo("enterprise_edu"))
-                .body("data.settings.timezone", equalTo("America/Los_Angeles"));
+                .body("data.settings.timezone", equalTo("America/Los_Angeles"))
+                .body("data.featureFlags.examGeneration", is(true)).body("data.featureFlags.aiAttendee", is(false));
         given().auth().oauth2(TestTokens.user(TestTokens.newUserId())).queryParam("orgId", orgId)
                 .when().get("/api/config/feature-flags").then().statusCode(404);
         given().auth().oauth2(ADMIN).when().get("/api/config/feature-flags").then().statusCode(400)
@@ -59,5 +60,25 @@ class ConfigTest {
                 .when().post("/api/orgs").then().statusCode(200)
                 .body("data.trialEndDate", equalTo("2025-12-22T00:00:00Z"))
                 .body("data.settings.aiSummaries", equalTo("disabled"));
+    }
+
+    @Test
+    void tenantDefaultsChangesAreAuditedForSystemAdmins() {
+        String admin = TestTokens.systemAdmin();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"orgType\":\"government\",\"settings\":{\"retentionAlerts\":false}}")
+                .when().put("/api/config/tenant-defaults").then().statusCode(200);
+        given().auth().oauth2(ADMIN).queryParam("action", "config.tenant-defaults-updated").queryParam("limit", "50")
+                .when().get("/api/config/audit-logs").then().statusCode(200)
+                .body("data.find { it.target == 'tenant-defaults/government' && it.after.settings.retentionAlerts == false }.before.settings.retentionAlerts",
+                        is(true));
+        given().auth().oauth2(TestTokens.user(TestTokens.newUserId())).when().get("/api/config/audit-logs").then().statusCode(403);
+        given().auth().oauth2(ADMIN).queryParam("from", "yesterday").when().get("/api/config/audit-logs").then().statusCode(400)
+                .body("errors.field", hasItem("from"));
+        given().when().get("/api/config/audit-logs").then().statusCode(401);
+        // put back what other tests rely on
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"orgType\":\"government\",\"settings\":{\"retentionAlerts\":true}}")
+                .when().put("/api/config/tenant-defaults").then().statusCode(200);
     }
 }

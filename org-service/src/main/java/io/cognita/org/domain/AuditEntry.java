@@ -20,7 +20,7 @@ public class AuditEntry {
     @Id
     public UUID id;
 
-    @Column(name = "org_id", nullable = false)
+    @Column(name = "org_id")
     public UUID orgId;
 
     @Column(nullable = false)

@@ -31,15 +31,28 @@ public class Plan {
     @Column(nullable = false)
     public Entitlements entitlements;
 
-    /** The plan's features switched on over the given flags. */
-    public FeatureFlags enable(FeatureFlags flags) {
-        java.util.List<String> f = entitlements.features();
-        return flags.overlay(new FeatureFlags(
-                f.contains("realTimeTranslation") ? Boolean.TRUE : null,
-                f.contains("roleAwareSummaries") ? Boolean.TRUE : null,
-                f.contains("examGeneration") ? Boolean.TRUE : null,
-                f.contains("meetingEnergyDashboard") ? Boolean.TRUE : null,
-                f.contains("breakoutRooms") ? Boolean.TRUE : null,
-                f.contains("aiAttendee") ? Boolean.TRUE : null));
+    public boolean grants(String feature) {
+        return entitlements.features().contains(feature);
+    }
+
+    /**
+     * The flags an org on this plan has in effect, from the layers tenant defaults ← plan ← org: a feature is
+     * available when the plan grants it or the org type's tenant default switches it on; an available feature
+     * is on unless the org switched it off; any other feature is off, whatever the org stored.
+     */
+    public FeatureFlags effectiveFlags(FeatureFlags tenantDefaults, FeatureFlags org) {
+        return FeatureFlags.from(name -> {
+            boolean available = grants(name) || Boolean.TRUE.equals(tenantDefaults.get(name));
+            return available && !Boolean.FALSE.equals(org == null ? null : org.get(name));
+        });
+    }
+
+    /**
+     * The org's stored flags on moving from this plan to {@code next}: the org's old choice about a feature that
+     * {@code next} grants and this plan did not is dropped, so the feature comes on at once; the rest is kept
+     * (a feature the new plan no longer grants is off by {@link #effectiveFlags} and comes back with the plan).
+     */
+    public FeatureFlags flagsOnChangeTo(Plan next, FeatureFlags org) {
+        return FeatureFlags.from(name -> next.grants(name) && !grants(name) ? null : org.get(name));
     }
 }

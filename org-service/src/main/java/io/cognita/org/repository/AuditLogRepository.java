@@ -1,6 +1,7 @@
 package io.cognita.org.repository;
 
 import io.cognita.org.domain.AuditEntry;
+import io.cognita.org.domain.AuditFilter;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,12 +15,17 @@ public class AuditLogRepository implements PanacheRepositoryBase<AuditEntry, UUI
         return list("orgId = ?1 order by at, id", orgId);
     }
 
-    /** One page, newest first, after the (at, id) of the previous page's last entry. */
-    public List<AuditEntry> page(UUID orgId, String actor, String action, java.time.Instant from, java.time.Instant to,
-                                 java.time.Instant beforeAt, UUID beforeId, int limit) {
-        StringBuilder where = new StringBuilder("orgId = :org");
+    /** One page of an org's entries (of no org's: null), newest first, after the (at, id) of the previous page's last. */
+    public List<AuditEntry> page(UUID orgId, AuditFilter filter, java.time.Instant beforeAt, UUID beforeId, int limit) {
+        String actor = filter.actor();
+        String action = filter.action();
+        java.time.Instant from = filter.from();
+        java.time.Instant to = filter.to();
         java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("org", orgId);
+        StringBuilder where = new StringBuilder(orgId == null ? "orgId is null" : "orgId = :org");
+        if (orgId != null) {
+            params.put("org", orgId);
+        }
         if (actor != null) {
             where.append(" and actor = :actor");
             params.put("actor", actor);

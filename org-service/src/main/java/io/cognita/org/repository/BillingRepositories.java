@@ -30,6 +30,14 @@ public final class BillingRepositories {
         public boolean exists(UUID orgId, String period) {
             return count("orgId = ?1 and period = ?2", orgId, period) > 0;
         }
+
+        /** The live orgs created before {@code periodEnd} that have no invoice for {@code period}. */
+        public List<UUID> orgsToInvoice(String period, java.time.Instant periodEnd) {
+            return getEntityManager().createQuery("select o.id from Organization o where o.deletedAt is null "
+                            + "and o.createdAt < :end and not exists (select 1 from Invoice i where i.orgId = o.id "
+                            + "and i.period = :period) order by o.id", UUID.class)
+                    .setParameter("end", periodEnd).setParameter("period", period).getResultList();
+        }
     }
 
     @ApplicationScoped

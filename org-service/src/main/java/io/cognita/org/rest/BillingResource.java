@@ -78,7 +78,8 @@ public class BillingResource {
     @POST
     @Path("/invoices/{period}")
     @Operation(summary = "Close a period", description = "system:admin (the billing job). Issues the invoice of a past "
-            + "period (YYYY-MM) from the plan and the usage; idempotent.")
+            + "period (YYYY-MM) from the plan and the usage; idempotent. The billing job does the same for every org on "
+            + "the first days of a month; this is for a re-run or a correction.")
     public ApiResponse<Invoice> closePeriod(@PathParam("orgId") String orgId, @PathParam("period") String period) {
         access.requireSystemAdmin();
         YearMonth month;
@@ -87,6 +88,6 @@ public class BillingResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField("period", "must be YYYY-MM");
         }
-        return ApiResponse.ok("Invoice", billing.closePeriod(Ids.uuid("orgId", orgId), month));
+        return ApiResponse.ok("Invoice", billing.closePeriod(Ids.uuid("orgId", orgId), month, access.actor()));
     }
 }

@@ -5,7 +5,9 @@ import io.cognita.org.domain.FeatureFlags;
 import io.cognita.org.domain.OrgSettings;
 import io.cognita.org.domain.OrgType;
 import io.cognita.org.domain.RetentionPolicy;
+import io.cognita.org.service.AuditLogService;
 import io.cognita.org.service.TenantConfigService;
+import io.cognita.platform.paging.PageRequest;
 import io.cognita.platform.api.ApiResponse;
 import io.cognita.platform.problem.ProblemException;
 import io.cognita.platform.request.Ids;
@@ -36,9 +38,11 @@ public class ConfigResource {
     }
 
     private final TenantConfigService config;
+    private final AuditLogService auditLog;
 
-    public ConfigResource(TenantConfigService config) {
+    public ConfigResource(TenantConfigService config, AuditLogService auditLog) {
         this.config = config;
+        this.auditLog = auditLog;
     }
 
     @GET
@@ -71,6 +75,17 @@ public class ConfigResource {
     public ApiResponse<TenantConfigService.Defaults> replaceDefaults(@NotNull @Valid TenantDefaultsRequest body) {
         return ApiResponse.ok("Tenant defaults updated", config.replaceDefaults(body.orgType(), body.billingPlan(),
                 body.trialMonths(), body.settings(), body.featureFlags(), body.retentionPolicy()));
+    }
+
+    @GET
+    @Path("/audit-logs")
+    @Operation(summary = "platform audit logs", description = "system:admin. Changes of the platform configuration "
+            + "(tenant defaults), which belong to no org. Newest first; filters actor, action, from, to (ISO-8601); cursor paged.")
+    public ApiResponse<List<AuditEntryView>> auditLogs(@QueryParam("actor") String actor, @QueryParam("action") String action,
+                                                       @QueryParam("from") String from, @QueryParam("to") String to,
+                                                       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return AuditEntryView.page(auditLog.platformPage(AuditLogQuery.filter(actor, action, from, to),
+                PageRequest.of(limit, cursor, 2)));
     }
 
     private static String required(String orgId) {

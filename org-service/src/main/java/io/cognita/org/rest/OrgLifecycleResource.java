@@ -1,7 +1,6 @@
 package io.cognita.org.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cognita.org.domain.AuditEntry;
 import io.cognita.org.domain.OrgSettings;
 import io.cognita.org.domain.OrganizationSnapshot;
 import io.cognita.org.domain.RetentionPolicy;
@@ -9,9 +8,7 @@ import io.cognita.org.service.AuditLogService;
 import io.cognita.org.service.OrgLifecycleService;
 import io.cognita.org.service.OrgSettingsService;
 import io.cognita.platform.api.ApiResponse;
-import io.cognita.platform.api.Page;
 import io.cognita.platform.paging.PageRequest;
-import io.cognita.platform.problem.ProblemException;
 import io.cognita.platform.request.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,11 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 @Path("/orgs/{orgId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,13 +42,6 @@ public class OrgLifecycleResource {
     }
 
     public record OptionalReason(@Size(max = 500) String reason) {
-    }
-
-    public record AuditEntryView(UUID id, String actor, String action, String target, Map<String, Object> before,
-                                 Map<String, Object> after, String requestId, Instant at) {
-        static AuditEntryView of(AuditEntry e) {
-            return new AuditEntryView(e.id, e.actor, e.action, e.target, e.before, e.after, e.requestId, e.at);
-        }
     }
 
     private final OrgLifecycleService lifecycle;
@@ -142,24 +129,7 @@ public class OrgLifecycleResource {
                                                        @QueryParam("action") String action, @QueryParam("from") String from,
                                                        @QueryParam("to") String to, @QueryParam("limit") String limit,
                                                        @QueryParam("cursor") String cursor) {
-        Page<AuditEntry> page = auditLog.page(Ids.uuid("orgId", orgId), blankToNull(actor), blankToNull(action),
-                instant("from", from), instant("to", to), PageRequest.of(limit, cursor, 2));
-        return ApiResponse.page("Audit log", new Page<>(page.items().stream().map(AuditEntryView::of).toList(),
-                page.limit(), page.nextCursor()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be an ISO-8601 UTC time such as 2025-10-22T14:30:00Z");
-        }
+        return AuditEntryView.page(auditLog.page(Ids.uuid("orgId", orgId), AuditLogQuery.filter(actor, action, from, to),
+                PageRequest.of(limit, cursor, 2)));
     }
 }

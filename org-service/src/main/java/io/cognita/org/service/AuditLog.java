@@ -28,6 +28,7 @@ public class AuditLog {
         this.json = json;
     }
 
+    /** {@code orgId} null for a change of the platform's configuration. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID orgId, String actor, String action, String target, Object before, Object after) {
         AuditEntry entry = new AuditEntry();
@@ -39,6 +40,7 @@ public class AuditLog {
         entry.before = before == null ? null : json.convertValue(before, AS_MAP);
         entry.after = after == null ? null : json.convertValue(after, AS_MAP);
         entry.requestId = RequestId.current();
+        // the real time of the change, not the business clock: entries must keep the order they were written in
         entry.at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         entries.persist(entry);
     }

@@ -1,6 +1,7 @@
 package io.cognita.org.service;
 
 import io.cognita.org.domain.AuditEntry;
+import io.cognita.org.domain.AuditFilter;
 import io.cognita.org.repository.AuditLogRepository;
 import io.cognita.platform.api.Page;
 import io.cognita.platform.paging.PageRequest;
@@ -11,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Reading an org's audit log (admins): newest first, filtered, cursor paged. Nothing changes an entry. */
+/**
+ * Reading the audit log: an org's (its admins) or the platform configuration's (system admins, entries of no
+ * org such as tenant-defaults changes). Newest first, filtered, cursor paged. Nothing changes an entry.
+ */
 @ApplicationScoped
 public class AuditLogService {
 
@@ -26,12 +30,22 @@ public class AuditLogService {
     }
 
     @Transactional
-    public Page<AuditEntry> page(UUID orgId, String actor, String action, Instant from, Instant to, PageRequest page) {
+    public Page<AuditEntry> page(UUID orgId, AuditFilter filter, PageRequest page) {
         access.requireAdministrator(orgId);
         orgs.find(orgId);
+        return read(orgId, filter, page);
+    }
+
+    @Transactional
+    public Page<AuditEntry> platformPage(AuditFilter filter, PageRequest page) {
+        access.requireSystemAdmin();
+        return read(null, filter, page);
+    }
+
+    private Page<AuditEntry> read(UUID orgId, AuditFilter filter, PageRequest page) {
         Instant beforeAt = page.after() == null ? null : Instant.parse(page.after().get(0));
         UUID beforeId = page.after() == null ? null : UUID.fromString(page.after().get(1));
-        List<AuditEntry> rows = entries.page(orgId, actor, action, from, to, beforeAt, beforeId, page.limit() + 1);
+        List<AuditEntry> rows = entries.page(orgId, filter, beforeAt, beforeId, page.limit() + 1);
         boolean more = rows.size() > page.limit();
         List<AuditEntry> items = more ? rows.subList(0, page.limit()) : rows;
         String next = more ? PageRequest.cursor(items.get(items.size() - 1).at.toString(), items.get(items.size() - 1).id.toString()) : null;

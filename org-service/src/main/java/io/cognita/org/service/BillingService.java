@@ -2,6 +2,7 @@ package io.cognita.org.service;
 
 import io.cognita.org.domain.BillingPlan;
 import io.cognita.org.domain.Entitlements;
+import io.cognita.org.domain.FeatureFlags;
 import io.cognita.org.domain.Invoice;
 import io.cognita.org.domain.Organization;
 import io.cognita.org.domain.OrganizationSnapshot;
@@ -47,7 +48,7 @@ public class BillingService {
                                   PaymentMethodView paymentMethod, UsageThisPeriod usage, List<Invoice> invoices) {
     }
 
-    public record PlanChanged(UUID orgId, String fromPlan, String toPlan, Entitlements entitlements) {
+    public record PlanChanged(UUID orgId, String fromPlan, String toPlan, Entitlements entitlements, FeatureFlags featureFlags) {
     }
 
     private final OrgService orgs;
@@ -60,10 +61,12 @@ public class BillingService {
     private final AuditLog audit;
     private final Outbox outbox;
     private final Clock clock;
+    private final TenantConfigService config;
 
     public BillingService(OrgService orgs, OrgAccess access, Caller caller, BillingRepositories.Plans plans,
                           BillingRepositories.Invoices invoices, BillingRepositories.PaymentMethods paymentMethods,
-                          BillingRepositories.Usage usage, AuditLog audit, Outbox outbox, Clock clock) {
+                          BillingRepositories.Usage usage, AuditLog audit, Outbox outbox, Clock clock,
+                          TenantConfigService config) {
         this.orgs = orgs;
         this.access = access;
         this.caller = caller;
@@ -74,6 +77,7 @@ public class BillingService {
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
+        this.config = config;
     }
 
     /** Admins with billing:read (or system admins): the whole picture. */
@@ -95,7 +99,7 @@ public class BillingService {
                 invoices.recent(orgId, 12));
     }
 
-    /** The owner with billing:write (or a system admin); the plan's features are switched on at once. */
+    /** The owner with billing:write (or a system admin); the plan's features follow at once (Plan#flagsOnChangeTo). */
     @Transactional
     public BillingOverview changePlan(UUID orgId, BillingPlan to) {
         access.requireOwner(orgId);
@@ -108,12 +112,12 @@ public class BillingService {
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
         BillingPlan from = org.billingPlan;
         Plan plan = plans.findById(to);
+        org.featureFlags = plans.findById(from).flagsOnChangeTo(plan, org.featureFlags);
         org.billingPlan = to;
-        org.featureFlags = plan.enable(org.featureFlags);
         org.updatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         audit.record(orgId, access.actor(), PLAN_CHANGED, OrgService.target(orgId), before, OrganizationSnapshot.of(org));
         outbox.record(PLAN_CHANGED, orgId.toString(), OrgService.target(orgId),
-                new PlanChanged(orgId, from.wire(), to.wire(), plan.entitlements));
+                new PlanChanged(orgId, from.wire(), to.wire(), plan.entitlements, config.effectiveFlags(org)));
         return overview(orgId);
     }
 
@@ -148,9 +152,12 @@ public class BillingService {
         usage.add(orgId, period(at), meter, quantity);
     }
 
-    /** The invoice of a closed period (idempotent): the plan's price plus minutes beyond the included ones. */
+    /**
+     * The invoice of a closed period (idempotent): the plan's price, waived for a period that ends within the
+     * trial, plus the minutes beyond the included ones. {@code actor} is the system admin or the billing job.
+     */
     @Transactional
-    public Invoice closePeriod(UUID orgId, YearMonth month) {
+    public Invoice closePeriod(UUID orgId, YearMonth month, String actor) {
         String period = month.toString();
         if (!month.isBefore(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)))) {
             throw new ProblemException(422, "PERIOD_NOT_CLOSED", "Period not closed", "Only past periods are invoiced.");
@@ -160,10 +167,13 @@ public class BillingService {
             return invoices.find("orgId = ?1 and period = ?2", orgId, period).firstResult();
         }
         Plan plan = plans.findById(org.billingPlan);
+        Instant periodEnd = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        boolean trial = org.trialEndDate != null && !org.trialEndDate.isBefore(periodEnd);
         long minutes = usage.quantity(orgId, period, TRANSCRIPTION_MINUTES);
         long overage = Math.max(0, minutes - plan.entitlements.transcriptionMinutesPerMonth());
         List<Invoice.Line> lines = new ArrayList<>();
-        lines.add(new Invoice.Line("Plan " + plan.code.wire() + " " + period, 1, plan.monthlyPriceCents, plan.monthlyPriceCents));
+        int planPrice = trial ? 0 : plan.monthlyPriceCents;
+        lines.add(new Invoice.Line("Plan " + plan.code.wire() + " " + period + (trial ? " (trial)" : ""), 1, planPrice, planPrice));
         if (overage > 0) {
             lines.add(new Invoice.Line("Transcription minutes beyond " + plan.entitlements.transcriptionMinutesPerMonth(),
                     overage, plan.overageCentsPerMinute, overage * plan.overageCentsPerMinute));
@@ -178,6 +188,8 @@ public class BillingService {
         invoice.currency = plan.currency;
         invoice.issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         invoices.persist(invoice);
+        audit.record(orgId, actor, "org.invoice-issued", OrgService.target(orgId) + "/invoices/" + period, null,
+                java.util.Map.of("period", period, "totalCents", invoice.totalCents, "currency", invoice.currency));
         return invoice;
     }
 

@@ -4,8 +4,10 @@ import io.cognita.org.domain.FeatureFlags;
 import io.cognita.org.domain.OrgSettings;
 import io.cognita.org.domain.OrgType;
 import io.cognita.org.domain.Organization;
+import io.cognita.org.domain.Plan;
 import io.cognita.org.domain.RetentionPolicy;
 import io.cognita.org.domain.TenantDefaults;
+import io.cognita.org.repository.BillingRepositories;
 import io.cognita.org.repository.TenantDefaultsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Tenant defaults per orgType (what a new org starts with) and the effective configuration of an org
- * for its members' clients: tenant defaults, overridden by the org's own values.
+ * for its members' clients: tenant defaults, overridden by the plan and the org's own values.
  */
 @ApplicationScoped
 public class TenantConfigService {
@@ -29,17 +31,22 @@ public class TenantConfigService {
     }
 
     public record ClientConfig(UUID orgId, String billingPlan, boolean isSuspended, Instant trialEndDate,
-                               OrgSettings settings, RetentionPolicy retentionPolicy) {
+                               OrgSettings settings, RetentionPolicy retentionPolicy, FeatureFlags featureFlags) {
     }
 
     private final TenantDefaultsRepository defaults;
     private final OrgService orgs;
     private final OrgAccess access;
+    private final BillingRepositories.Plans plans;
+    private final AuditLog audit;
 
-    public TenantConfigService(TenantDefaultsRepository defaults, OrgService orgs, OrgAccess access) {
+    public TenantConfigService(TenantDefaultsRepository defaults, OrgService orgs, OrgAccess access,
+                               BillingRepositories.Plans plans, AuditLog audit) {
         this.defaults = defaults;
         this.orgs = orgs;
         this.access = access;
+        this.plans = plans;
+        this.audit = audit;
     }
 
     @Transactional
@@ -55,6 +62,7 @@ public class TenantConfigService {
                                     OrgSettings settings, FeatureFlags flags, RetentionPolicy retention) {
         access.requireSystemAdmin();
         TenantDefaults d = defaults.findById(type);
+        Defaults before = Defaults.of(d);
         if (plan != null) {
             d.billingPlan = plan;
         }
@@ -64,14 +72,21 @@ public class TenantConfigService {
         d.settings = d.settings.overlay(settings);
         d.featureFlags = d.featureFlags.overlay(flags);
         d.retentionPolicy = d.retentionPolicy.overlay(retention);
-        return Defaults.of(d);
+        Defaults after = Defaults.of(d);
+        audit.record(null, access.actor(), "config.tenant-defaults-updated", "tenant-defaults/" + type.wire(), before, after);
+        return after;
     }
 
     @Transactional
     public FeatureFlags featureFlags(UUID orgId) {
         access.requireVisible(orgId);
-        Organization org = orgs.find(orgId);
-        return orgs.defaultsFor(org.orgType).featureFlags.overlay(org.featureFlags);
+        return effectiveFlags(orgs.find(orgId));
+    }
+
+    /** The flags in effect for an org: tenant defaults ← plan ← org (see {@link Plan#effectiveFlags}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FeatureFlags effectiveFlags(Organization org) {
+        return plans.findById(org.billingPlan).effectiveFlags(orgs.defaultsFor(org.orgType).featureFlags, org.featureFlags);
     }
 
     @Transactional
@@ -80,6 +95,6 @@ public class TenantConfigService {
         Organization org = orgs.find(orgId);
         TenantDefaults d = orgs.defaultsFor(org.orgType);
         return new ClientConfig(org.id, org.billingPlan.wire(), org.suspended, org.trialEndDate,
-                d.settings.overlay(org.settings), d.retentionPolicy.overlay(org.retentionPolicy));
+                d.settings.overlay(org.settings), d.retentionPolicy.overlay(org.retentionPolicy), effectiveFlags(org));
     }
 }
