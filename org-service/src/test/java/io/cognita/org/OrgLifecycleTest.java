@@ -62,6 +62,46 @@ class OrgLifecycleTest {
     }
 
     @Test
+    void aSuspendedOrgRefusesEveryWriteOfItsMembersButSettlingThePaymentMethod() {
+        String orgId = OrgFixtures.createOrg();
+        String owner = TestTokens.newUserId();
+        String member = TestTokens.newUserId();
+        fixtures.addMember(orgId, owner, OrgRole.OWNER);
+        fixtures.addMember(orgId, member, OrgRole.MEMBER);
+        String token = TestTokens.user(owner);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"reason\":\"unpaid invoices\"}")
+                .when().post("/api/orgs/" + orgId + "/suspend").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                patchSettings(orgId, token, "{\"aiSummaries\":\"enhanced\"}").then().statusCode(403));
+
+        String org = "/api/orgs/" + orgId;
+        String update = OrgFixtures.seed("update-organization.request").put("name", "Org " + java.util.UUID.randomUUID()).toString();
+        java.util.List<String[]> writes = java.util.List.of(
+                new String[]{"PUT", org + "/update", update},
+                new String[]{"POST", org + "/retention", "{\"transcripts\":\"365d\"}"},
+                new String[]{"PATCH", org + "/retention", "{\"chatLogs\":\"90d\"}"},
+                new String[]{"PUT", org + "/domains", "{\"domains\":[\"example.org\"]}"},
+                new String[]{"POST", org + "/domains/cognita.edu/verify", null},
+                new String[]{"POST", org + "/members", "{\"email\":\"x@example.org\",\"role\":\"member\"}"},
+                new String[]{"PATCH", org + "/members/" + member, "{\"role\":\"admin\"}"},
+                new String[]{"DELETE", org + "/members/" + member, null},
+                new String[]{"POST", org + "/billing/plan", "{\"plan\":\"pro\"}"},
+                new String[]{"DELETE", org, null});
+        for (String[] write : writes) {
+            var request = given().auth().oauth2(token);
+            if (write[2] != null) {
+                request.contentType(ContentType.JSON).body(write[2]);
+            }
+            request.when().request(write[0], write[1]).then().statusCode(403).body("code", equalTo("ORG_SUSPENDED"));
+        }
+        // the owner may settle what caused the suspension; reads stay allowed
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"reference\":\"pm_9\",\"brand\":\"visa\",\"last4\":\"1881\"}")
+                .when().put(org + "/billing/payment-method").then().statusCode(200);
+        given().auth().oauth2(token).when().get(org + "/members").then().statusCode(200);
+        given().auth().oauth2(token).when().get(org + "/billing").then().statusCode(200).body("data.subscription.status", equalTo("suspended"));
+    }
+
+    @Test
     void onlySystemAdminsSuspend() {
         String orgId = OrgFixtures.createOrg();
         String owner = TestTokens.newUserId();

@@ -121,6 +121,7 @@ public class BillingService {
         return overview(orgId);
     }
 
+    /** Allowed while the org is suspended: settling the payment is how an owner gets a suspension lifted. */
     @Transactional
     public PaymentMethodView setPaymentMethod(UUID orgId, String reference, String brand, String last4) {
         access.requireOwner(orgId);
