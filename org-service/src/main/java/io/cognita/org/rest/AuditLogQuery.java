@@ -1,19 +1,40 @@
 package io.cognita.org.rest;
 
 import io.cognita.org.domain.AuditFilter;
+import io.cognita.platform.paging.PageRequest;
 import io.cognita.platform.problem.ProblemException;
+import jakarta.ws.rs.QueryParam;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** The audit-log query parameters (actor, action, from, to), checked. */
-final class AuditLogQuery {
+/** The query parameters of an audit-log listing: filters actor, action, from, to (ISO-8601) and paging. */
+public class AuditLogQuery {
 
-    private AuditLogQuery() {
+    @QueryParam("actor")
+    String actor;
+
+    @QueryParam("action")
+    String action;
+
+    @QueryParam("from")
+    String from;
+
+    @QueryParam("to")
+    String to;
+
+    @QueryParam("limit")
+    String limit;
+
+    @QueryParam("cursor")
+    String cursor;
+
+    AuditFilter filter() {
+        return new AuditFilter(blankToNull(actor), blankToNull(action), instant("from", from), instant("to", to));
     }
 
-    static AuditFilter filter(String actor, String action, String from, String to) {
-        return new AuditFilter(blankToNull(actor), blankToNull(action), instant("from", from), instant("to", to));
+    PageRequest page() {
+        return PageRequest.of(limit, cursor, 2);
     }
 
     private static String blankToNull(String value) {

@@ -68,7 +68,8 @@ public class BillingResource {
     @Path("/payment-method")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set payment method", description = "Owner with billing:write. Only the provider's reference, "
-            + "brand and last four digits are kept — never a card number.")
+            + "brand and last four digits are kept — never a card number. "
+            + "Allowed while the org is suspended: settling the payment is how a suspension is lifted.")
     public ApiResponse<BillingService.PaymentMethodView> paymentMethod(@PathParam("orgId") String orgId,
                                                                       @NotNull @Valid PaymentMethodRequest body) {
         return ApiResponse.ok("Payment method set",

@@ -7,7 +7,6 @@ import io.cognita.org.domain.OrgType;
 import io.cognita.org.domain.RetentionPolicy;
 import io.cognita.org.service.AuditLogService;
 import io.cognita.org.service.TenantConfigService;
-import io.cognita.platform.paging.PageRequest;
 import io.cognita.platform.api.ApiResponse;
 import io.cognita.platform.problem.ProblemException;
 import io.cognita.platform.request.Ids;
@@ -15,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -81,11 +81,8 @@ public class ConfigResource {
     @Path("/audit-logs")
     @Operation(summary = "platform audit logs", description = "system:admin. Changes of the platform configuration "
             + "(tenant defaults), which belong to no org. Newest first; filters actor, action, from, to (ISO-8601); cursor paged.")
-    public ApiResponse<List<AuditEntryView>> auditLogs(@QueryParam("actor") String actor, @QueryParam("action") String action,
-                                                       @QueryParam("from") String from, @QueryParam("to") String to,
-                                                       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return AuditEntryView.page(auditLog.platformPage(AuditLogQuery.filter(actor, action, from, to),
-                PageRequest.of(limit, cursor, 2)));
+    public ApiResponse<List<AuditEntryView>> auditLogs(@BeanParam AuditLogQuery query) {
+        return AuditEntryView.page(auditLog.platformPage(query.filter(), query.page()));
     }
 
     private static String required(String orgId) {

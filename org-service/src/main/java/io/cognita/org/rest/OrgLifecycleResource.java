@@ -8,12 +8,12 @@ import io.cognita.org.service.AuditLogService;
 import io.cognita.org.service.OrgLifecycleService;
 import io.cognita.org.service.OrgSettingsService;
 import io.cognita.platform.api.ApiResponse;
-import io.cognita.platform.paging.PageRequest;
 import io.cognita.platform.request.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -125,11 +124,7 @@ public class OrgLifecycleResource {
     @Path("/audit-logs")
     @Operation(summary = "audit logs", description = "Org admin. Newest first; filters actor, action, from, to "
             + "(ISO-8601); cursor paged.")
-    public ApiResponse<List<AuditEntryView>> auditLogs(@PathParam("orgId") String orgId, @QueryParam("actor") String actor,
-                                                       @QueryParam("action") String action, @QueryParam("from") String from,
-                                                       @QueryParam("to") String to, @QueryParam("limit") String limit,
-                                                       @QueryParam("cursor") String cursor) {
-        return AuditEntryView.page(auditLog.page(Ids.uuid("orgId", orgId), AuditLogQuery.filter(actor, action, from, to),
-                PageRequest.of(limit, cursor, 2)));
+    public ApiResponse<List<AuditEntryView>> auditLogs(@PathParam("orgId") String orgId, @BeanParam AuditLogQuery query) {
+        return AuditEntryView.page(auditLog.page(Ids.uuid("orgId", orgId), query.filter(), query.page()));
     }
 }
