@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cognita.platform.testing.JsonSubset;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * gateway, identity-service and org-service, responses compared field by field with the seed's examples.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SuiteExtension.class)
 class SeedPagesE2ETest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,21 +39,13 @@ class SeedPagesE2ETest {
     private static String orgId;
 
     @BeforeAll
-    static void start() throws Exception {
-        suite = new Suite(); // assigned first: @AfterAll stops what a failed start left running
-        suite.start();
+    static void login() {
+        suite = Suite.shared();
         token = given().contentType(ContentType.JSON)
                 .body("{\"email\":\"" + suite.adminEmail + "\",\"password\":\"" + suite.adminPassword + "\"}")
                 .when().post(Suite.GATEWAY + "/api/auth/login")
                 .then().statusCode(200).body("data.tokenType", equalTo("Bearer"))
                 .extract().path("data.accessToken");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

@@ -20,9 +20,13 @@ import java.util.UUID;
 
 /**
  * The packaged services as real processes (java -jar …/quarkus-run.jar), on their standard ports, against
- * the test database and the Kafka broker of the test run. Stopped by their own process handles.
+ * the test database and the Kafka broker of the test run, and identity's mail going to a real SMTP server
+ * ({@link Mailbox}) in this JVM. Stopped by their own process handles. One suite serves every test class
+ * ({@link SuiteExtension}); {@link #shared()} is it.
  */
-final class Suite implements AutoCloseable {
+final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource {
+
+    private static Suite shared;
 
     static final String GATEWAY = "http://localhost:3000";
     private static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
@@ -38,6 +42,27 @@ final class Suite implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Path root = Path.of(System.getProperty("cognita.root", "..")).toAbsolutePath().normalize();
     private final Path work;
+    final Mailbox mailbox = new Mailbox();
+    private boolean closed;
+
+    static synchronized Suite startShared() {
+        Suite suite = new Suite();
+        try {
+            suite.start();
+        } catch (Exception e) {
+            suite.close();
+            throw new IllegalStateException("the e2e suite did not start: " + e.getMessage(), e);
+        }
+        shared = suite;
+        return suite;
+    }
+
+    static synchronized Suite shared() {
+        if (shared == null) {
+            throw new IllegalStateException("the suite is not started: annotate the test class with @ExtendWith(SuiteExtension.class)");
+        }
+        return shared;
+    }
 
     Suite() {
         try {
@@ -54,6 +79,7 @@ final class Suite implements AutoCloseable {
                         + "stop it with deploy/local/down.sh) — " + s.getKey() + " cannot start for the e2e tests");
             }
         }
+        mailbox.start();
         Path key = work.resolve("signing-key.pem");
         Files.writeString(key, newPrivateKeyPem());
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -70,6 +96,10 @@ final class Suite implements AutoCloseable {
             env.put("COGNITA_SIGNING_KEY", key.toString());
             env.put("COGNITA_ADMIN_EMAIL", adminEmail);
             env.put("COGNITA_ADMIN_PASSWORD", adminPassword);
+            env.put("COGNITA_MAIL_MOCK", "false");
+            env.put("COGNITA_SMTP_HOST", "127.0.0.1");
+            env.put("COGNITA_SMTP_PORT", Integer.toString(mailbox.port()));
+            env.put("COGNITA_SMTP_STARTTLS", "DISABLED");
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             Files.writeString(work.resolve(s.getKey() + ".pid"), Long.toString(process.pid()));
@@ -100,7 +130,11 @@ final class Suite implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).destroy();
         }
@@ -115,6 +149,7 @@ final class Suite implements AutoCloseable {
                 p.destroyForcibly();
             }
         }
+        mailbox.close();
     }
 
     private static boolean listening(int port) {

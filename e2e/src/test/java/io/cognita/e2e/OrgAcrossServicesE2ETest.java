@@ -1,0 +1,124 @@
+package io.cognita.e2e;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The org's effects that cross services, through the gateway on :3000 with identity's mail going to a real
+ * SMTP server: invitations accepted by verifying an address (identity → org), an org admin's reset mail for a
+ * member (org → identity), a suspension refusing members' writes until the resume.
+ */
+@ExtendWith(SuiteExtension.class)
+class OrgAcrossServicesE2ETest {
+
+    private static final String API = Suite.GATEWAY + "/api";
+    private static final Duration WITHIN = Duration.ofSeconds(20);
+    private static Suite suite;
+    private static String systemAdmin;
+
+    @BeforeAll
+    static void login() {
+        suite = Suite.shared();
+        systemAdmin = login(suite.adminEmail, suite.adminPassword).then().statusCode(200).extract().path("data.accessToken");
+    }
+
+    @Test
+    void invitedPeopleJoinByVerifyingTheirAddressAndTheirAdminCanMailAMemberAPasswordReset() {
+        String orgId = createOrg();
+        String alice = address("alice");
+        String bob = address("bob");
+        String aliceToken = joinByInvitation(orgId, alice, "admin");
+        joinByInvitation(orgId, bob, "member");
+
+        List<Map<String, Object>> members = given().auth().oauth2(aliceToken).when().get(API + "/orgs/" + orgId + "/members")
+                .then().statusCode(200).extract().path("data");
+        String bobId = members.stream().filter(m -> bob.equals(m.get("email"))).map(m -> (String) m.get("userId"))
+                .findFirst().orElseThrow();
+
+        // identity learns that alice administers bob's org from org.member-added
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).contentType(ContentType.JSON).body(Map.of("userId", bobId))
+                        .when().post(API + "/auth/request-reset-password").then().statusCode(202));
+        String reset = suite.mailbox.awaitToken(bob, "Reset", WITHIN);
+        String newPassword = "a new passphrase " + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("token", reset, "newPassword", newPassword))
+                .when().post(API + "/auth/reset-password").then().statusCode(200);
+        login(bob, password(bob)).then().statusCode(401);
+        String bobToken = login(bob, newPassword).then().statusCode(200).extract().path("data.accessToken");
+        given().auth().oauth2(bobToken).when().get(API + "/orgs/" + orgId).then().statusCode(200).body("data.orgId", equalTo(orgId));
+    }
+
+    @Test
+    void aSuspendedOrgsMembersCannotWriteThroughTheGatewayUntilItIsResumed() {
+        String orgId = createOrg();
+        String admin = joinByInvitation(orgId, address("carol"), "admin");
+        patchSettings(orgId, admin, "{\"aiSummaries\":\"basic\"}").then().statusCode(200);
+
+        given().auth().oauth2(systemAdmin).contentType(ContentType.JSON).body(Map.of("reason", "unpaid invoices"))
+                .when().post(API + "/orgs/" + orgId + "/suspend").then().statusCode(200);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                patchSettings(orgId, admin, "{\"aiSummaries\":\"enhanced\"}").then().statusCode(403)
+                        .body("code", equalTo("ORG_SUSPENDED")));
+        given().auth().oauth2(admin).when().get(API + "/orgs/" + orgId + "/settings").then().statusCode(200)
+                .body("data.aiSummaries", equalTo("basic"));
+
+        given().auth().oauth2(systemAdmin).contentType(ContentType.JSON).body(Map.of("reason", "paid"))
+                .when().post(API + "/orgs/" + orgId + "/resume").then().statusCode(200);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                patchSettings(orgId, admin, "{\"aiSummaries\":\"enhanced\"}").then().statusCode(200));
+    }
+
+    /** Invites the address, which then registers and verifies it: it is a member once org-service heard of it. */
+    private static String joinByInvitation(String orgId, String email, String role) {
+        given().auth().oauth2(systemAdmin).contentType(ContentType.JSON).body(Map.of("email", email, "role", role))
+                .when().post(API + "/orgs/" + orgId + "/members").then().statusCode(202);
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password(email), "displayName", email))
+                .when().post(API + "/auth/register").then().statusCode(202);
+        String token = suite.mailbox.awaitToken(email, "Confirm", WITHIN);
+        given().contentType(ContentType.JSON).body(Map.of("token", token))
+                .when().post(API + "/auth/verify-email").then().statusCode(200);
+        String access = login(email, password(email)).then().statusCode(200).extract().path("data.accessToken");
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().auth().oauth2(access).when().get(API + "/orgs/" + orgId).then().statusCode(200));
+        assertEquals(role, given().auth().oauth2(systemAdmin).when().get(API + "/orgs/" + orgId + "/members").then()
+                .extract().path("data.find { it.email == '" + email + "' }.role"));
+        return access;
+    }
+
+    private static String createOrg() {
+        String body = "{\"name\":\"E2E " + UUID.randomUUID() + "\",\"orgType\":\"education\"}";
+        return given().auth().oauth2(systemAdmin).contentType(ContentType.JSON).body(body)
+                .when().post(API + "/orgs").then().statusCode(200).extract().path("data.orgId");
+    }
+
+    private static Response patchSettings(String orgId, String token, String patch) {
+        return given().auth().oauth2(token).contentType("application/merge-patch+json").body(patch)
+                .when().patch(API + "/orgs/" + orgId + "/settings");
+    }
+
+    private static Response login(String email, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+                .when().post(API + "/auth/login");
+    }
+
+    private static String address(String name) {
+        return name + "-" + UUID.randomUUID() + "@school.test";
+    }
+
+    private static String password(String email) {
+        return "passphrase of " + email;
+    }
+}
