@@ -140,4 +140,44 @@ class BillingTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"email\":\"fourth@example.org\",\"role\":\"member\"}")
                 .when().post("/api/orgs/" + orgId + "/members").then().statusCode(409).body("code", equalTo("MEMBER_LIMIT_REACHED"));
     }
+
+    @Test
+    void aPendingInvitationHoldsASeat() {
+        String orgId = OrgFixtures.createOrg();
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
+                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        fixtures.addMember(orgId, TestTokens.newUserId(), OrgRole.MEMBER);
+        fixtures.addMember(orgId, TestTokens.newUserId(), OrgRole.MEMBER);
+        invite(orgId, "first-" + orgId + "@example.org").then().statusCode(202);
+        invite(orgId, "second-" + orgId + "@example.org").then().statusCode(409).body("code", equalTo("MEMBER_LIMIT_REACHED"));
+        invite(orgId, "FIRST-" + orgId + "@example.org").then().statusCode(202); // the same invitation again
+    }
+
+    @Test
+    void concurrentInvitationsNeverExceedTheLimit() throws Exception {
+        String orgId = OrgFixtures.createOrg();
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
+                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 10; i++) {
+                String email = "racer" + i + "-" + orgId + "@example.org";
+                answers.add(pool.submit(() -> invite(orgId, email).then().extract().statusCode()));
+            }
+            var codes = new java.util.ArrayList<Integer>();
+            for (var answer : answers) {
+                codes.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(3, codes.stream().filter(c -> c == 202).count(), codes.toString());
+            assertEquals(7, codes.stream().filter(c -> c == 409).count(), codes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static io.restassured.response.Response invite(String orgId, String email) {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"email\":\"" + email + "\",\"role\":\"member\"}")
+                .when().post("/api/orgs/" + orgId + "/members");
+    }
 }

@@ -64,6 +64,31 @@ class DomainTest {
     }
 
     @Test
+    void aCaptureBeyondThePlansMemberLimitIsRefusedAndAudited() {
+        String orgId = OrgFixtures.createOrg();
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
+                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            fixtures.addMember(orgId, TestTokens.newUserId(), OrgRole.MEMBER);
+        }
+        String domain = "full" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        var listed = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"domains\":[\"" + domain + "\"]}")
+                .when().put("/api/orgs/" + orgId + "/domains").then().statusCode(200).extract().jsonPath();
+        DnsServerResource.publish(listed.getString("data[0].txtRecord"), listed.getString("data[0].txtValue"));
+        verify(orgId, domain).then().statusCode(200).body("data.state", equalTo("verified"));
+
+        String userId = TestTokens.newUserId();
+        String data = "{\"userId\":\"" + userId + "\",\"email\":\"student@" + domain + "\"}";
+        TestEvents.publish("cognita.identity", "user/" + userId, "user.email-verified", null, data);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(ADMIN).queryParam("action", "org.member-capture-refused")
+                        .when().get("/api/orgs/" + orgId + "/audit-logs").then()
+                        .body("data.find { it.target == 'member/" + userId + "' }.after.reason", equalTo("MEMBER_LIMIT_REACHED")));
+        given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/members").then()
+                .body("data.userId", not(hasItem(userId))).body("data", hasSize(3));
+    }
+
+    @Test
     void unknownDomainsBadInputAndAuthorization() {
         String orgId = OrgFixtures.createOrg();
         verify(orgId, "not-listed.example").then().statusCode(404).body("code", equalTo("DOMAIN_NOT_FOUND"));

@@ -15,6 +15,10 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
         return list("email = ?1 and acceptedAt is null", email);
     }
 
+    public long countPending(UUID orgId) {
+        return count("orgId = ?1 and acceptedAt is null", orgId);
+    }
+
     public Optional<Invitation> pending(UUID orgId, String email) {
         return find("orgId = ?1 and email = ?2 and acceptedAt is null", orgId, email).firstResultOptional();
     }

@@ -41,4 +41,9 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         }
         return find(where + " order by createdAt, id", params).page(0, limit).list();
     }
+
+    /** Holds the org's row until the transaction ends: decisions on its seats are taken one at a time. */
+    public void lockSeats(Organization org) {
+        getEntityManager().lock(org, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
 }

@@ -7,6 +7,7 @@ import io.cognita.org.domain.OrgRole;
 import io.cognita.org.repository.InvitationRepository;
 import io.cognita.org.repository.KnownUserRepository;
 import io.cognita.org.repository.OrgMemberRepository;
+import io.cognita.org.repository.OrganizationRepository;
 import io.cognita.platform.api.Page;
 import io.cognita.platform.auth.Caller;
 import io.cognita.platform.outbox.Outbox;
@@ -54,11 +55,13 @@ public class MemberService {
     private final Outbox outbox;
     private final Clock clock;
     private final BillingService billing;
+    private final OrganizationRepository orgRows;
 
     public MemberService(OrgMemberRepository members, KnownUserRepository users, InvitationRepository invitations,
                          OrgService orgs, OrgAccess access, Caller caller, AuditLog audit, Outbox outbox, Clock clock,
-                         BillingService billing) {
+                         BillingService billing, OrganizationRepository orgRows) {
         this.billing = billing;
+        this.orgRows = orgRows;
         this.members = members;
         this.users = users;
         this.invitations = invitations;
@@ -85,22 +88,24 @@ public class MemberService {
     public Invited invite(UUID orgId, String rawEmail, OrgRole role) {
         access.requireAdministrator(orgId);
         io.cognita.org.domain.Organization org = orgs.find(orgId);
-        int max = billing.entitlements(org).maxMembers();
-        if (members.count("orgId", orgId) >= max) {
-            throw ProblemException.conflict("MEMBER_LIMIT_REACHED", "Member limit reached",
-                    "The plan allows " + max + " members; change the plan to add more.");
-        }
         access.requireWritable(orgId);
         requireOwnerFor(orgId, role);
         String email = rawEmail.strip().toLowerCase(Locale.ROOT);
         Optional<KnownUser> user = users.verifiedByEmail(email);
+        if (user.isPresent() && members.membership(orgId, user.get().userId).isPresent()) {
+            throw ProblemException.conflict("ALREADY_MEMBER", "Already a member", "That user is already a member.");
+        }
+        Optional<Invitation> pending = invitations.pending(orgId, email);
+        if (pending.isEmpty() && !hasSeat(org)) {
+            int max = billing.entitlements(org).maxMembers();
+            throw ProblemException.conflict("MEMBER_LIMIT_REACHED", "Member limit reached",
+                    "The plan allows " + max + " members, pending invitations included; change the plan to add more.");
+        }
         if (user.isPresent()) {
-            if (members.membership(orgId, user.get().userId).isPresent()) {
-                throw ProblemException.conflict("ALREADY_MEMBER", "Already a member", "That user is already a member.");
-            }
+            pending.ifPresent(invitation -> invitation.acceptedAt = now());
             return new Invited(view(add(orgId, user.get().userId, role, access.actor())), null);
         }
-        Invitation invitation = invitations.pending(orgId, email).orElseGet(() -> {
+        Invitation invitation = pending.orElseGet(() -> {
             Invitation created = new Invitation();
             created.id = UUID.randomUUID();
             created.orgId = orgId;
@@ -148,6 +153,13 @@ public class MemberService {
             throw lastOwner();
         }
         removeMembership(member, access.actor());
+    }
+
+    /** Whether the plan leaves a seat: members and pending invitations (each holds one) below maxMembers. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hasSeat(io.cognita.org.domain.Organization org) {
+        orgRows.lockSeats(org);
+        return members.count("orgId", org.id) + invitations.countPending(org.id) < billing.entitlements(org).maxMembers();
     }
 
     /** Adds a membership (event and audit included); used by invitations, payer ownership and domain capture. */

@@ -30,10 +30,12 @@ public class UserDirectory {
     private final MemberService memberships;
     private final io.cognita.org.repository.OrgDomainRepository domains;
     private final Clock clock;
+    private final AuditLog audit;
 
     public UserDirectory(KnownUserRepository users, InvitationRepository invitations, OrgMemberRepository members,
                          OrganizationRepository orgs, MemberService memberships,
-                         io.cognita.org.repository.OrgDomainRepository domains, Clock clock) {
+                         io.cognita.org.repository.OrgDomainRepository domains, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.domains = domains;
         this.users = users;
         this.invitations = invitations;
@@ -54,7 +56,11 @@ public class UserDirectory {
         }
     }
 
-    /** A verified address: pending invitations to it become memberships, and a verified domain captures it. */
+    /**
+     * A verified address: pending invitations to it become memberships (each held a seat), and a verified
+     * domain captures it as member when the plan leaves a seat; a capture refused for the limit is audited
+     * ({@code org.member-capture-refused}) so that the org's admins see who was left out.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void verified(String userId, String email) {
         KnownUser user = upsert(userId, email);
@@ -67,8 +73,15 @@ public class UserDirectory {
         }
         String domain = user.email.substring(user.email.indexOf('@') + 1);
         for (OrgDomain captured : domains.verified(domain)) {
-            if (members.membership(captured.orgId, userId).isEmpty()) {
+            if (members.membership(captured.orgId, userId).isPresent()) {
+                continue;
+            }
+            Organization org = orgs.findById(captured.orgId);
+            if (memberships.hasSeat(org)) {
                 memberships.add(captured.orgId, userId, OrgRole.MEMBER, SYSTEM_ACTOR);
+            } else {
+                audit.record(captured.orgId, SYSTEM_ACTOR, "org.member-capture-refused", "member/" + userId, null,
+                        java.util.Map.of("email", user.email, "reason", "MEMBER_LIMIT_REACHED"));
             }
         }
     }
