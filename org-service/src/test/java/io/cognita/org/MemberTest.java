@@ -48,6 +48,8 @@ class MemberTest {
 
         String later = "later-" + UUID.randomUUID() + "@example.org";
         invite(orgId, ADMIN, later, "admin").then().statusCode(202).body("data.email", equalTo(later));
+        given().auth().oauth2(ADMIN).queryParam("action", "org.member-invited").when().get("/api/orgs/" + orgId + "/audit-logs")
+                .then().statusCode(200).body("data[0].after.email", equalTo(later)).body("data[0].after.role", equalTo("admin"));
         String laterId = verifiedUser(later);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/members").then().statusCode(200)

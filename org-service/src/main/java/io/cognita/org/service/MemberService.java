@@ -117,6 +117,8 @@ public class MemberService {
             return created;
         });
         invitation.role = role;
+        audit.record(orgId, access.actor(), "org.member-invited", "invitation/" + invitation.id, null,
+                java.util.Map.of("email", email, "role", role.wire()));
         return new Invited(null, invitation);
     }
 
