@@ -105,10 +105,14 @@ class SeedPagesE2ETest {
                 .then().statusCode(200);
         given().header("Authorization", "Bearer " + session).contentType(ContentType.JSON).body("{}")
                 .when().post(Suite.GATEWAY + "/api/auth/logout").then().statusCode(200);
-        // identity → outbox → Kafka → every gateway replica; org-service alone would still accept the token
+        // identity → outbox → Kafka → every gateway replica, and org-service's own list for calls that skip the edge
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).pollInterval(java.time.Duration.ofMillis(100))
                 .untilAsserted(() -> given().header("Authorization", "Bearer " + session)
                         .when().get(Suite.GATEWAY + "/api/orgs/" + orgId).then().statusCode(401));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(100))
+                .untilAsserted(() -> given().header("Authorization", "Bearer " + session)
+                        .when().get("http://localhost:8082/api/orgs/" + orgId).then().statusCode(401)
+                        .body("code", equalTo("SESSION_REVOKED")));
         given().header("Authorization", "Bearer " + token).when().get(Suite.GATEWAY + "/api/orgs/" + orgId)
                 .then().statusCode(200);
     }
