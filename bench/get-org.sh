@@ -26,6 +26,6 @@ for target in "gateway http://127.0.0.1:3000" "direct http://127.0.0.1:8082"; do
   rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
   p50=$(echo "$out" | awk '$1=="50%"{print $2}')
   p99=$(echo "$out" | awk '$1=="99%"{print $2}')
-  non2xx=$(echo "$out" | awk '/Non-2xx/{print $4}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
   echo "SUMMARY $name: ${rps} req/s, p50 ${p50}, p99 ${p99}, non-2xx ${non2xx:-0}"
 done

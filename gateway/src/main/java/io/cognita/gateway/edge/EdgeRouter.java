@@ -95,6 +95,11 @@ public class EdgeRouter {
             return;
         }
         String authorization = ctx.request().getHeader("Authorization");
+        Optional<JsonWebToken> remembered = tokens.remembered(authorization);
+        if (remembered.isPresent()) {
+            admitToken(ctx, route, remembered.get());
+            return;
+        }
         ctx.vertx().<Optional<JsonWebToken>>executeBlocking(() -> tokens.verify(authorization), false)
                 .onComplete(result -> {
                     if (result.failed() || result.result().isEmpty()) {
@@ -103,18 +108,22 @@ public class EdgeRouter {
                         ctx.request().resume();
                         return;
                     }
-                    JsonWebToken token = result.result().get();
-                    Object sid = token.getClaim("sid");
-                    revoked.isRevoked(sid == null ? null : sid.toString()).onComplete(check -> {
-                        if (check.succeeded() && check.result()) {
-                            ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                            problems.send(ctx, 401, "UNAUTHORIZED", "Unauthorized", "The session of this token has ended.");
-                            ctx.request().resume();
-                            return;
-                        }
-                        admit(ctx, route, "sub:" + token.getSubject());
-                    });
+                    admitToken(ctx, route, result.result().get());
                 });
+    }
+
+    /** A verified token: refused when its session has ended, else on to the rate limits. */
+    private void admitToken(RoutingContext ctx, Route route, JsonWebToken token) {
+        Object sid = token.getClaim("sid");
+        revoked.isRevoked(sid == null ? null : sid.toString()).onComplete(check -> {
+            if (check.succeeded() && check.result()) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                problems.send(ctx, 401, "UNAUTHORIZED", "Unauthorized", "The session of this token has ended.");
+                ctx.request().resume();
+                return;
+            }
+            admit(ctx, route, "sub:" + token.getSubject());
+        });
     }
 
     private void admit(RoutingContext ctx, Route route, String callerKey) {
