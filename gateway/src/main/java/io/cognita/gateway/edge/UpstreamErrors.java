@@ -33,7 +33,12 @@ public class UpstreamErrors implements ProxyInterceptor {
             io.vertx.core.http.HttpServerRequest request = context.request().proxiedRequest();
             String service = routes.find(request.method().name(), request.path())
                     .map(io.cognita.gateway.routing.Route::service).orElse("upstream");
-            LOG.warnf("upstream %s failed: %s", service, failure.toString());
+            if (request.response().closed()) {
+                // the client went away mid-request and the proxy reset the upstream stream: nothing failed
+                LOG.debugf("client gone; request to %s reset: %s", service, failure.toString());
+            } else {
+                LOG.warnf("upstream %s failed: %s", service, failure.toString());
+            }
             String body = problems.body(status, timeout ? "UPSTREAM_TIMEOUT" : "SERVICE_UNAVAILABLE",
                     timeout ? "Gateway timeout" : "Service unavailable",
                     timeout ? "The " + service + " service did not answer in time."
