@@ -20,10 +20,10 @@ import java.util.UUID;
 public class AuditLogService {
 
     private final AuditLogRepository entries;
-    private final OrgService orgs;
+    private final Organizations orgs;
     private final OrgAccess access;
 
-    public AuditLogService(AuditLogRepository entries, OrgService orgs, OrgAccess access) {
+    public AuditLogService(AuditLogRepository entries, Organizations orgs, OrgAccess access) {
         this.entries = entries;
         this.orgs = orgs;
         this.access = access;

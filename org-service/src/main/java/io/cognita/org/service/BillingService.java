@@ -51,7 +51,7 @@ public class BillingService {
     public record PlanChanged(UUID orgId, String fromPlan, String toPlan, Entitlements entitlements, FeatureFlags featureFlags) {
     }
 
-    private final OrgService orgs;
+    private final Organizations orgs;
     private final OrgAccess access;
     private final Caller caller;
     private final BillingRepositories.Plans plans;
@@ -63,7 +63,7 @@ public class BillingService {
     private final Clock clock;
     private final TenantConfigService config;
 
-    public BillingService(OrgService orgs, OrgAccess access, Caller caller, BillingRepositories.Plans plans,
+    public BillingService(Organizations orgs, OrgAccess access, Caller caller, BillingRepositories.Plans plans,
                           BillingRepositories.Invoices invoices, BillingRepositories.PaymentMethods paymentMethods,
                           BillingRepositories.Usage usage, AuditLog audit, Outbox outbox, Clock clock,
                           TenantConfigService config) {
@@ -115,8 +115,8 @@ public class BillingService {
         org.featureFlags = plans.findById(from).flagsOnChangeTo(plan, org.featureFlags);
         org.billingPlan = to;
         org.updatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        audit.record(orgId, access.actor(), PLAN_CHANGED, OrgService.target(orgId), before, OrganizationSnapshot.of(org));
-        outbox.record(PLAN_CHANGED, orgId.toString(), OrgService.target(orgId),
+        audit.record(orgId, access.actor(), PLAN_CHANGED, Organizations.target(orgId), before, OrganizationSnapshot.of(org));
+        outbox.record(PLAN_CHANGED, orgId.toString(), Organizations.target(orgId),
                 new PlanChanged(orgId, from.wire(), to.wire(), plan.entitlements, config.effectiveFlags(org)));
         return overview(orgId);
     }
@@ -142,7 +142,7 @@ public class BillingService {
             pm.last4 = last4;
             pm.updatedAt = clock.instant();
         }
-        audit.record(orgId, access.actor(), "org.payment-method-set", OrgService.target(orgId), null,
+        audit.record(orgId, access.actor(), "org.payment-method-set", Organizations.target(orgId), null,
                 java.util.Map.of("brand", brand, "last4", last4));
         return new PaymentMethodView(reference, brand, last4);
     }
@@ -189,7 +189,7 @@ public class BillingService {
         invoice.currency = plan.currency;
         invoice.issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         invoices.persist(invoice);
-        audit.record(orgId, actor, "org.invoice-issued", OrgService.target(orgId) + "/invoices/" + period, null,
+        audit.record(orgId, actor, "org.invoice-issued", Organizations.target(orgId) + "/invoices/" + period, null,
                 java.util.Map.of("period", period, "totalCents", invoice.totalCents, "currency", invoice.currency));
         return invoice;
     }

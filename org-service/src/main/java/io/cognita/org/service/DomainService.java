@@ -33,7 +33,7 @@ public class DomainService {
 
 
     private final OrgDomainRepository domains;
-    private final OrgService orgs;
+    private final Organizations orgs;
     private final OrgAccess access;
     private final AuditLog audit;
     private final Outbox outbox;
@@ -41,7 +41,7 @@ public class DomainService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public DomainService(OrgDomainRepository domains, OrgService orgs, OrgAccess access, AuditLog audit, Outbox outbox,
+    public DomainService(OrgDomainRepository domains, Organizations orgs, OrgAccess access, AuditLog audit, Outbox outbox,
                          DnsTxtLookup dns, Clock clock) {
         this.domains = domains;
         this.orgs = orgs;
@@ -90,8 +90,8 @@ public class DomainService {
         org.updatedAt = now();
         sync(org);
         OrganizationSnapshot after = OrganizationSnapshot.of(org);
-        audit.record(orgId, access.actor(), "org.domains-updated", OrgService.target(orgId), before, after);
-        outbox.record(OrgService.UPDATED, orgId.toString(), OrgService.target(orgId), after);
+        audit.record(orgId, access.actor(), "org.domains-updated", Organizations.target(orgId), before, after);
+        outbox.record(OrgService.UPDATED, orgId.toString(), Organizations.target(orgId), after);
         domains.flush();
         return domains.ofOrg(orgId);
     }

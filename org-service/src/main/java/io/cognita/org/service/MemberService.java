@@ -48,7 +48,7 @@ public class MemberService {
     private final OrgMemberRepository members;
     private final KnownUserRepository users;
     private final InvitationRepository invitations;
-    private final OrgService orgs;
+    private final Organizations orgs;
     private final OrgAccess access;
     private final Caller caller;
     private final AuditLog audit;
@@ -58,7 +58,7 @@ public class MemberService {
     private final OrganizationRepository orgRows;
 
     public MemberService(OrgMemberRepository members, KnownUserRepository users, InvitationRepository invitations,
-                         OrgService orgs, OrgAccess access, Caller caller, AuditLog audit, Outbox outbox, Clock clock,
+                         Organizations orgs, OrgAccess access, Caller caller, AuditLog audit, Outbox outbox, Clock clock,
                          BillingService billing, OrganizationRepository orgRows) {
         this.billing = billing;
         this.orgRows = orgRows;

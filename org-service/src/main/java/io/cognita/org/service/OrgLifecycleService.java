@@ -22,13 +22,13 @@ public class OrgLifecycleService {
     public record StatusChange(UUID orgId, String reason, Instant at) {
     }
 
-    private final OrgService orgs;
+    private final Organizations orgs;
     private final OrgAccess access;
     private final AuditLog audit;
     private final Outbox outbox;
     private final Clock clock;
 
-    public OrgLifecycleService(OrgService orgs, OrgAccess access, AuditLog audit, Outbox outbox, Clock clock) {
+    public OrgLifecycleService(Organizations orgs, OrgAccess access, AuditLog audit, Outbox outbox, Clock clock) {
         this.orgs = orgs;
         this.access = access;
         this.audit = audit;
@@ -62,14 +62,14 @@ public class OrgLifecycleService {
         access.requireWritable(orgId);
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
         org.deletedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        audit.record(org.id, access.actor(), DELETED, OrgService.target(org.id), before, null);
-        outbox.record(DELETED, org.id.toString(), OrgService.target(org.id), new StatusChange(org.id, null, org.deletedAt));
+        audit.record(org.id, access.actor(), DELETED, Organizations.target(org.id), before, null);
+        outbox.record(DELETED, org.id.toString(), Organizations.target(org.id), new StatusChange(org.id, null, org.deletedAt));
     }
 
     private OrganizationSnapshot changed(Organization org, OrganizationSnapshot before, String type, String reason) {
         OrganizationSnapshot after = OrganizationSnapshot.of(org);
-        audit.record(org.id, access.actor(), type, OrgService.target(org.id), before, after);
-        outbox.record(type, org.id.toString(), OrgService.target(org.id), new StatusChange(org.id, reason, org.updatedAt));
+        audit.record(org.id, access.actor(), type, Organizations.target(org.id), before, after);
+        outbox.record(type, org.id.toString(), Organizations.target(org.id), new StatusChange(org.id, reason, org.updatedAt));
         return after;
     }
 }

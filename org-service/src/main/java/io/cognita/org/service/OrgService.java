@@ -1,16 +1,12 @@
 package io.cognita.org.service;
 
 import io.cognita.org.domain.OrgDraft;
-import io.cognita.org.domain.OrgType;
 import io.cognita.org.domain.Organization;
 import io.cognita.org.domain.OrganizationSnapshot;
-import io.cognita.org.domain.TenantDefaults;
 import io.cognita.org.repository.OrganizationRepository;
-import io.cognita.org.repository.TenantDefaultsRepository;
 import io.cognita.platform.api.Page;
 import io.cognita.platform.outbox.Outbox;
 import io.cognita.platform.paging.PageRequest;
-import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -27,42 +23,40 @@ public class OrgService {
     static final String UPDATED = "org.updated";
 
     private final OrganizationRepository orgs;
-    private final TenantDefaultsRepository tenantDefaults;
+    private final Organizations organizations;
     private final OrgAccess access;
     private final AuditLog audit;
     private final Outbox outbox;
     private final Clock clock;
     private final UserDirectory directory;
-    private final jakarta.enterprise.inject.Instance<MemberService> memberServices;
-    private final jakarta.enterprise.inject.Instance<DomainService> domainServices;
+    private final MemberService memberships;
+    private final DomainService domains;
 
-    public OrgService(OrganizationRepository orgs, TenantDefaultsRepository tenantDefaults, OrgAccess access,
-                      AuditLog audit, Outbox outbox, Clock clock, UserDirectory directory,
-                      jakarta.enterprise.inject.Instance<MemberService> memberServices,
-                      jakarta.enterprise.inject.Instance<DomainService> domainServices) {
-        this.domainServices = domainServices;
-        this.directory = directory;
-        this.memberServices = memberServices;
+    public OrgService(OrganizationRepository orgs, Organizations organizations, OrgAccess access, AuditLog audit,
+                      Outbox outbox, Clock clock, UserDirectory directory, MemberService memberships, DomainService domains) {
         this.orgs = orgs;
-        this.tenantDefaults = tenantDefaults;
+        this.organizations = organizations;
         this.access = access;
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
+        this.directory = directory;
+        this.memberships = memberships;
+        this.domains = domains;
     }
 
     @Transactional
     public OrganizationSnapshot create(OrgDraft draft) {
         access.requireProvisioner();
-        Organization org = Organization.create(draft, defaultsFor(draft.orgType()), clock.instant());
+        Organization org = Organization.create(draft, organizations.defaultsFor(draft.orgType()), clock.instant());
         orgs.persist(org);
-        domains().sync(org);
+        domains.sync(org);
         OrganizationSnapshot created = OrganizationSnapshot.of(org);
-        audit.record(org.id, access.actor(), CREATED, target(org.id), null, created);
-        outbox.record(CREATED, org.id.toString(), target(org.id), created);
+        audit.record(org.id, access.actor(), CREATED, Organizations.target(org.id), null, created);
+        outbox.record(CREATED, org.id.toString(), Organizations.target(org.id), created);
         if (org.payerUserId != null && directory.exists(org.payerUserId)) {
             orgs.flush();
-            memberships().add(org.id, org.payerUserId, io.cognita.org.domain.OrgRole.OWNER, access.actor());
+            memberships.add(org.id, org.payerUserId, io.cognita.org.domain.OrgRole.OWNER, access.actor());
         }
         return created;
     }
@@ -70,7 +64,7 @@ public class OrgService {
     @Transactional
     public OrganizationSnapshot get(UUID orgId) {
         access.requireVisible(orgId);
-        return OrganizationSnapshot.of(find(orgId));
+        return OrganizationSnapshot.of(organizations.find(orgId));
     }
 
     @Transactional
@@ -92,36 +86,15 @@ public class OrgService {
     @Transactional
     public OrganizationSnapshot replace(UUID orgId, OrgDraft draft) {
         access.requireAdministrator(orgId);
-        Organization org = find(orgId);
+        Organization org = organizations.find(orgId);
         access.requireWritable(orgId);
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
-        org.replaceWith(draft, defaultsFor(draft.orgType()), clock.instant());
-        domains().sync(org);
+        org.replaceWith(draft, organizations.defaultsFor(draft.orgType()), clock.instant());
+        domains.sync(org);
         orgs.flush();
         OrganizationSnapshot after = OrganizationSnapshot.of(org);
-        audit.record(org.id, access.actor(), UPDATED, target(org.id), before, after);
-        outbox.record(UPDATED, org.id.toString(), target(org.id), after);
+        audit.record(org.id, access.actor(), UPDATED, Organizations.target(org.id), before, after);
+        outbox.record(UPDATED, org.id.toString(), Organizations.target(org.id), after);
         return after;
-    }
-
-    private DomainService domains() {
-        return domainServices.get();
-    }
-
-    private MemberService memberships() {
-        return memberServices.get();
-    }
-
-    Organization find(UUID orgId) {
-        return orgs.findByIdOptional(orgId).filter(o -> !o.isDeleted()).orElseThrow(() -> OrgAccess.notFound(orgId));
-    }
-
-    TenantDefaults defaultsFor(OrgType type) {
-        return tenantDefaults.findByIdOptional(type).orElseThrow(() -> new ProblemException(500,
-                "TENANT_DEFAULTS_MISSING", "Configuration error", "No tenant defaults for orgType " + type.wire() + "."));
-    }
-
-    static String target(UUID orgId) {
-        return "org/" + orgId;
     }
 }

@@ -36,7 +36,7 @@ public class OrgSettingsService {
     public record RetentionChanged(UUID orgId, RetentionPolicy retentionPolicy) {
     }
 
-    private final OrgService orgs;
+    private final Organizations orgs;
     private final OrgAccess access;
     private final AuditLog audit;
     private final Outbox outbox;
@@ -44,7 +44,7 @@ public class OrgSettingsService {
     private final Validator validator;
     private final Clock clock;
 
-    public OrgSettingsService(OrgService orgs, OrgAccess access, AuditLog audit, Outbox outbox, ObjectMapper json,
+    public OrgSettingsService(Organizations orgs, OrgAccess access, AuditLog audit, Outbox outbox, ObjectMapper json,
                               Validator validator, Clock clock) {
         this.orgs = orgs;
         this.access = access;
@@ -87,8 +87,8 @@ public class OrgSettingsService {
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
         org.settings = orgs.defaultsFor(org.orgType).settings.overlay(patched);
         org.updatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        audit.record(org.id, access.actor(), SETTINGS_UPDATED, OrgService.target(org.id), before, OrganizationSnapshot.of(org));
-        outbox.record(SETTINGS_UPDATED, org.id.toString(), OrgService.target(org.id), new SettingsChanged(org.id, org.settings));
+        audit.record(org.id, access.actor(), SETTINGS_UPDATED, Organizations.target(org.id), before, OrganizationSnapshot.of(org));
+        outbox.record(SETTINGS_UPDATED, org.id.toString(), Organizations.target(org.id), new SettingsChanged(org.id, org.settings));
         return org.settings;
     }
 
@@ -108,8 +108,8 @@ public class OrgSettingsService {
         RetentionPolicy base = replace ? orgs.defaultsFor(org.orgType).retentionPolicy : org.retentionPolicy;
         org.retentionPolicy = base.overlay(given);
         org.updatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        audit.record(org.id, access.actor(), RETENTION_UPDATED, OrgService.target(org.id), before, OrganizationSnapshot.of(org));
-        outbox.record(RETENTION_UPDATED, org.id.toString(), OrgService.target(org.id), new RetentionChanged(org.id, org.retentionPolicy));
+        audit.record(org.id, access.actor(), RETENTION_UPDATED, Organizations.target(org.id), before, OrganizationSnapshot.of(org));
+        outbox.record(RETENTION_UPDATED, org.id.toString(), Organizations.target(org.id), new RetentionChanged(org.id, org.retentionPolicy));
         return org.retentionPolicy;
     }
 

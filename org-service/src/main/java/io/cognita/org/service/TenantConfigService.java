@@ -35,12 +35,12 @@ public class TenantConfigService {
     }
 
     private final TenantDefaultsRepository defaults;
-    private final OrgService orgs;
+    private final Organizations orgs;
     private final OrgAccess access;
     private final BillingRepositories.Plans plans;
     private final AuditLog audit;
 
-    public TenantConfigService(TenantDefaultsRepository defaults, OrgService orgs, OrgAccess access,
+    public TenantConfigService(TenantDefaultsRepository defaults, Organizations orgs, OrgAccess access,
                                BillingRepositories.Plans plans, AuditLog audit) {
         this.defaults = defaults;
         this.orgs = orgs;

@@ -1,0 +1,39 @@
+package io.cognita.org.service;
+
+import io.cognita.org.domain.OrgType;
+import io.cognita.org.domain.Organization;
+import io.cognita.org.domain.TenantDefaults;
+import io.cognita.org.repository.OrganizationRepository;
+import io.cognita.org.repository.TenantDefaultsRepository;
+import io.cognita.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/** Looking up a live organization and the tenant defaults of its type, for every use case of the service. */
+@ApplicationScoped
+public class Organizations {
+
+    private final OrganizationRepository orgs;
+    private final TenantDefaultsRepository tenantDefaults;
+
+    public Organizations(OrganizationRepository orgs, TenantDefaultsRepository tenantDefaults) {
+        this.orgs = orgs;
+        this.tenantDefaults = tenantDefaults;
+    }
+
+    /** The org, or 404 ORG_NOT_FOUND when it does not exist or is deleted. */
+    Organization find(UUID orgId) {
+        return orgs.findByIdOptional(orgId).filter(o -> !o.isDeleted()).orElseThrow(() -> OrgAccess.notFound(orgId));
+    }
+
+    TenantDefaults defaultsFor(OrgType type) {
+        return tenantDefaults.findByIdOptional(type).orElseThrow(() -> new ProblemException(500,
+                "TENANT_DEFAULTS_MISSING", "Configuration error", "No tenant defaults for orgType " + type.wire() + "."));
+    }
+
+    /** The audit and event subject of an org. */
+    static String target(UUID orgId) {
+        return "org/" + orgId;
+    }
+}
