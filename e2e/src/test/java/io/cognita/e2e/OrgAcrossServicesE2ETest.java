@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The org's effects that cross services, through the gateway on :3000 with identity's mail going to a real
- * SMTP server: invitations accepted by verifying an address (identity → org), an org admin's reset mail for a
- * member (org → identity), a suspension refusing members' writes until the resume.
+ * SMTP server and org-service's DNS lookups to a real DNS server: invitations accepted by verifying an address
+ * (identity → org), a verified domain capturing a user, an org admin's reset mail for a member (org → identity),
+ * a suspension refusing members' writes until the resume.
  */
 @ExtendWith(SuiteExtension.class)
 class OrgAcrossServicesE2ETest {
@@ -59,6 +60,28 @@ class OrgAcrossServicesE2ETest {
         login(bob, password(bob)).then().statusCode(401);
         String bobToken = login(bob, newPassword).then().statusCode(200).extract().path("data.accessToken");
         given().auth().oauth2(bobToken).when().get(API + "/orgs/" + orgId).then().statusCode(200).body("data.orgId", equalTo(orgId));
+    }
+
+    @Test
+    void aVerifiedDomainCapturesWhoeverVerifiesAnAddressInIt() {
+        String orgId = createOrg();
+        String domain = "e2e" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        var listed = given().auth().oauth2(systemAdmin).contentType(ContentType.JSON).body(Map.of("domains", List.of(domain)))
+                .when().put(API + "/orgs/" + orgId + "/domains").then().statusCode(200).extract().jsonPath();
+        suite.dns.publish(listed.getString("data[0].txtRecord"), listed.getString("data[0].txtValue"));
+        given().auth().oauth2(systemAdmin).when().post(API + "/orgs/" + orgId + "/domains/" + domain + "/verify")
+                .then().statusCode(200).body("data.state", equalTo("verified"));
+
+        String dave = "dave@" + domain;
+        given().contentType(ContentType.JSON).body(Map.of("email", dave, "password", password(dave), "displayName", "Dave"))
+                .when().post(API + "/auth/register").then().statusCode(202);
+        given().contentType(ContentType.JSON).body(Map.of("token", suite.mailbox.awaitToken(dave, "Confirm", WITHIN)))
+                .when().post(API + "/auth/verify-email").then().statusCode(200);
+        String token = login(dave, password(dave)).then().statusCode(200).extract().path("data.accessToken");
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().auth().oauth2(token).when().get(API + "/orgs/" + orgId).then().statusCode(200));
+        assertEquals("member", given().auth().oauth2(systemAdmin).when().get(API + "/orgs/" + orgId + "/members").then()
+                .extract().path("data.find { it.email == '" + dave + "' }.role"));
     }
 
     @Test

@@ -20,8 +20,8 @@ import java.util.UUID;
 
 /**
  * The packaged services as real processes (java -jar …/quarkus-run.jar), on their standard ports, against
- * the test database and the Kafka broker of the test run, and identity's mail going to a real SMTP server
- * ({@link Mailbox}) in this JVM. Stopped by their own process handles. One suite serves every test class
+ * the test database and the Kafka broker of the test run, identity's mail going to a real SMTP server
+ * ({@link Mailbox}) in this JVM and org-service's DNS lookups to a real DNS server (dnsmasq) on loopback. Stopped by their own process handles. One suite serves every test class
  * ({@link SuiteExtension}); {@link #shared()} is it.
  */
 final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource {
@@ -43,6 +43,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
     private final Path root = Path.of(System.getProperty("cognita.root", "..")).toAbsolutePath().normalize();
     private final Path work;
     final Mailbox mailbox = new Mailbox();
+    final io.cognita.platform.testing.DnsServer dns = new io.cognita.platform.testing.DnsServer();
     private boolean closed;
 
     static synchronized Suite startShared() {
@@ -80,6 +81,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             }
         }
         mailbox.start();
+        dns.start();
         Path key = work.resolve("signing-key.pem");
         Files.writeString(key, newPrivateKeyPem());
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -100,6 +102,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             env.put("COGNITA_SMTP_HOST", "127.0.0.1");
             env.put("COGNITA_SMTP_PORT", Integer.toString(mailbox.port()));
             env.put("COGNITA_SMTP_STARTTLS", "DISABLED");
+            env.put("COGNITA_DNS_SERVER", dns.address());
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             Files.writeString(work.resolve(s.getKey() + ".pid"), Long.toString(process.pid()));
@@ -150,6 +153,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             }
         }
         mailbox.close();
+        dns.close();
     }
 
     private static boolean listening(int port) {
