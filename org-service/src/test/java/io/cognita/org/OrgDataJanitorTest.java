@@ -71,4 +71,67 @@ class OrgDataJanitorTest {
         }
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> audit.forOrg(id)).size());
     }
+
+    @Test
+    void anExpiredInvitationFreesItsSeatIsNotAcceptedAndIsRemoved() {
+        String orgId = OrgFixtures.createOrg();
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
+                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        fixtures.addMember(orgId, io.cognita.platform.testing.TestTokens.newUserId(), io.cognita.org.domain.OrgRole.MEMBER);
+        fixtures.addMember(orgId, io.cognita.platform.testing.TestTokens.newUserId(), io.cognita.org.domain.OrgRole.MEMBER);
+        String late = "late-" + orgId + "@example.org";
+        String next = "next-" + orgId + "@example.org";
+        invite(orgId, late).then().statusCode(202);
+        invite(orgId, next).then().statusCode(409);
+
+        backdateInvitation(orgId, late, Duration.ofDays(31));
+        invite(orgId, next).then().statusCode(202); // the expired invitation no longer holds its seat
+
+        // late verifies, then next (same key: same partition, in order): only next joins
+        String lateUser = io.cognita.platform.testing.TestTokens.newUserId();
+        String nextUser = io.cognita.platform.testing.TestTokens.newUserId();
+        io.cognita.platform.testing.TestEvents.publish("cognita.identity", "user/" + orgId, "user.email-verified", null,
+                "{\"userId\":\"" + lateUser + "\",\"email\":\"" + late + "\"}");
+        io.cognita.platform.testing.TestEvents.publish("cognita.identity", "user/" + orgId, "user.email-verified", null,
+                "{\"userId\":\"" + nextUser + "\",\"email\":\"" + next + "\"}");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/members").then()
+                        .body("data.userId", org.hamcrest.Matchers.hasItem(nextUser)));
+        given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/members").then()
+                .body("data.userId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(lateUser)));
+
+        assertTrue(janitor.expireInvitations() >= 1);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> invitations.of(UUID.fromString(orgId), late)).isEmpty());
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> audit.forOrg(UUID.fromString(orgId))).stream()
+                .anyMatch(e -> "org.invitation-expired".equals(e.action) && "system:janitor".equals(e.actor)));
+    }
+
+    @Test
+    void anExpiredInvitationIsOpenedAgainByANewInvite() {
+        String orgId = OrgFixtures.createOrg();
+        String email = "again-" + orgId + "@example.org";
+        String first = invite(orgId, email).then().statusCode(202)
+                .body("data.expiresAt", org.hamcrest.Matchers.equalTo(SeedClock.CLOCK.instant()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plus(Duration.ofDays(30)).toString()))
+                .extract().path("data.invitationId");
+        backdateInvitation(orgId, email, Duration.ofDays(31));
+        invite(orgId, email).then().statusCode(202).body("data.invitationId", org.hamcrest.Matchers.equalTo(first))
+                .body("data.createdAt", org.hamcrest.Matchers.equalTo(SeedClock.CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+    }
+
+    @Inject
+    OrgFixtures fixtures;
+
+    @Inject
+    io.cognita.org.repository.InvitationRepository invitations;
+
+    private void backdateInvitation(String orgId, String email, Duration by) {
+        QuarkusTransaction.requiringNew().run(() -> invitations.update("createdAt = ?1 where orgId = ?2 and email = ?3",
+                SeedClock.CLOCK.instant().minus(by), UUID.fromString(orgId), email));
+    }
+
+    private static io.restassured.response.Response invite(String orgId, String email) {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"email\":\"" + email + "\",\"role\":\"member\"}")
+                .when().post("/api/orgs/" + orgId + "/members");
+    }
 }

@@ -4,22 +4,34 @@ import io.cognita.org.domain.Invitation;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/** Invitations; "open" ones are neither accepted nor created before {@code openSince}. */
 @ApplicationScoped
 public class InvitationRepository implements PanacheRepositoryBase<Invitation, UUID> {
 
-    public List<Invitation> pendingFor(String email) {
-        return list("email = ?1 and acceptedAt is null", email);
+    public List<Invitation> openFor(String email, Instant openSince) {
+        return list("email = ?1 and acceptedAt is null and createdAt >= ?2", email, openSince);
     }
 
-    public long countPending(UUID orgId) {
-        return count("orgId = ?1 and acceptedAt is null", orgId);
+    public long countOpen(UUID orgId, Instant openSince) {
+        return count("orgId = ?1 and acceptedAt is null and createdAt >= ?2", orgId, openSince);
     }
 
-    public Optional<Invitation> pending(UUID orgId, String email) {
-        return find("orgId = ?1 and email = ?2 and acceptedAt is null", orgId, email).firstResultOptional();
+    public Optional<Invitation> open(UUID orgId, String email, Instant openSince) {
+        return find("orgId = ?1 and email = ?2 and acceptedAt is null and createdAt >= ?3", orgId, email, openSince)
+                .firstResultOptional();
+    }
+
+    /** The org's invitation of that address in any state (one row per org and address). */
+    public Optional<Invitation> of(UUID orgId, String email) {
+        return find("orgId = ?1 and email = ?2", orgId, email).firstResultOptional();
+    }
+
+    public List<Invitation> expired(Instant openSince) {
+        return list("acceptedAt is null and createdAt < ?1", openSince);
     }
 }

@@ -2,6 +2,7 @@ package io.cognita.org.rest;
 
 import io.cognita.org.domain.Invitation;
 import io.cognita.org.domain.OrgRole;
+import io.cognita.org.service.InvitationWindow;
 import io.cognita.org.service.MemberService;
 import io.cognita.platform.api.ApiResponse;
 import io.cognita.platform.paging.PageRequest;
@@ -41,15 +42,18 @@ public class MemberResource {
     public record RoleRequest(@NotNull OrgRole role) {
     }
 
-    public record InvitationView(UUID invitationId, String email, OrgRole role, String invitedBy, Instant createdAt) {
-        static InvitationView of(Invitation i) {
-            return new InvitationView(i.id, i.email, i.role, i.invitedBy, i.createdAt);
+    public record InvitationView(UUID invitationId, String email, OrgRole role, String invitedBy, Instant createdAt,
+                                 Instant expiresAt) {
+        static InvitationView of(Invitation i, InvitationWindow window) {
+            return new InvitationView(i.id, i.email, i.role, i.invitedBy, i.createdAt, window.expiresAt(i));
         }
     }
 
     private final MemberService members;
+    private final InvitationWindow window;
 
-    public MemberResource(MemberService members) {
+    public MemberResource(MemberService members, InvitationWindow window) {
+        this.window = window;
         this.members = members;
     }
 
@@ -71,7 +75,7 @@ public class MemberResource {
             return Response.status(201).entity(ApiResponse.ok("Member added", invited.member())).build();
         }
         return Response.status(202).entity(ApiResponse.ok("Invitation pending until the address is verified",
-                InvitationView.of(invited.invitation()))).build();
+                InvitationView.of(invited.invitation(), window))).build();
     }
 
     @PATCH

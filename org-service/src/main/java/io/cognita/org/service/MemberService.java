@@ -56,11 +56,13 @@ public class MemberService {
     private final Clock clock;
     private final BillingService billing;
     private final OrganizationRepository orgRows;
+    private final InvitationWindow window;
 
     public MemberService(OrgMemberRepository members, KnownUserRepository users, InvitationRepository invitations,
                          Organizations orgs, OrgAccess access, Caller caller, AuditLog audit, Outbox outbox, Clock clock,
-                         BillingService billing, OrganizationRepository orgRows) {
+                         BillingService billing, OrganizationRepository orgRows, InvitationWindow window) {
         this.billing = billing;
+        this.window = window;
         this.orgRows = orgRows;
         this.members = members;
         this.users = users;
@@ -95,7 +97,7 @@ public class MemberService {
         if (user.isPresent() && members.membership(orgId, user.get().userId).isPresent()) {
             throw ProblemException.conflict("ALREADY_MEMBER", "Already a member", "That user is already a member.");
         }
-        Optional<Invitation> pending = invitations.pending(orgId, email);
+        Optional<Invitation> pending = invitations.open(orgId, email, window.oldestOpen());
         if (pending.isEmpty() && !hasSeat(org)) {
             int max = billing.entitlements(org).maxMembers();
             throw ProblemException.conflict("MEMBER_LIMIT_REACHED", "Member limit reached",
@@ -105,17 +107,7 @@ public class MemberService {
             pending.ifPresent(invitation -> invitation.acceptedAt = now());
             return new Invited(view(add(orgId, user.get().userId, role, access.actor())), null);
         }
-        Invitation invitation = pending.orElseGet(() -> {
-            Invitation created = new Invitation();
-            created.id = UUID.randomUUID();
-            created.orgId = orgId;
-            created.email = email;
-            created.invitedBy = access.actor();
-            created.createdAt = now();
-            created.role = role;
-            invitations.persist(created);
-            return created;
-        });
+        Invitation invitation = pending.orElseGet(() -> reopenOrCreate(orgId, email, role));
         invitation.role = role;
         audit.record(orgId, access.actor(), "org.member-invited", "invitation/" + invitation.id, null,
                 java.util.Map.of("email", email, "role", role.wire()));
@@ -157,11 +149,28 @@ public class MemberService {
         removeMembership(member, access.actor());
     }
 
-    /** Whether the plan leaves a seat: members and pending invitations (each holds one) below maxMembers. */
+    /** An expired or used invitation of the address is opened again (one row per org and address), else a new one. */
+    private Invitation reopenOrCreate(UUID orgId, String email, OrgRole role) {
+        Optional<Invitation> existing = invitations.of(orgId, email);
+        Invitation invitation = existing.orElseGet(Invitation::new);
+        invitation.id = existing.isPresent() ? invitation.id : UUID.randomUUID();
+        invitation.orgId = orgId;
+        invitation.email = email;
+        invitation.role = role;
+        invitation.invitedBy = access.actor();
+        invitation.createdAt = now();
+        invitation.acceptedAt = null;
+        if (existing.isEmpty()) {
+            invitations.persist(invitation);
+        }
+        return invitation;
+    }
+
+    /** Whether the plan leaves a seat: members and open invitations (each holds one) below maxMembers. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean hasSeat(io.cognita.org.domain.Organization org) {
         orgRows.lockSeats(org);
-        return members.count("orgId", org.id) + invitations.countPending(org.id) < billing.entitlements(org).maxMembers();
+        return members.count("orgId", org.id) + invitations.countOpen(org.id, window.oldestOpen()) < billing.entitlements(org).maxMembers();
     }
 
     /** Adds a membership (event and audit included); used by invitations, payer ownership and domain capture. */

@@ -1,7 +1,9 @@
 package io.cognita.org.service;
 
+import io.cognita.org.domain.Invitation;
 import io.cognita.org.domain.Organization;
 import io.cognita.org.domain.RetentionPolicy;
+import io.cognita.org.repository.InvitationRepository;
 import io.cognita.org.repository.OrganizationRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +19,14 @@ import java.util.List;
 
 
 /**
- * org-service's own data hygiene, hourly: a deleted org's rows go after the grace period, and the
- * audit entries of live orgs go when older than the org's {@code userData} retention (the audit log is
- * the user data org-service keeps; "indefinite" keeps it).
+ * org-service's own data hygiene, hourly: a deleted org's rows go after the grace period, the audit
+ * entries of live orgs go when older than the org's {@code userData} retention (the audit log is the user
+ * data org-service keeps; "indefinite" keeps it), and expired invitations (an address each) go.
  */
 @ApplicationScoped
 public class OrgDataJanitor {
 
+    static final String JANITOR = "system:janitor";
     private static final Logger LOG = Logger.getLogger(OrgDataJanitor.class);
     private static final List<String> ORG_TABLES = List.of("invoices", "payment_methods", "usage_records", "invitations",
             "org_domains", "org_members", "audit_log");
@@ -32,9 +35,16 @@ public class OrgDataJanitor {
     private final EntityManager em;
     private final Clock clock;
     private final Duration grace;
+    private final InvitationRepository invitations;
+    private final InvitationWindow invitationWindow;
+    private final AuditLog audit;
 
     public OrgDataJanitor(OrganizationRepository orgs, EntityManager em, Clock clock,
-                          @ConfigProperty(name = "cognita.org.purge-grace") Duration grace) {
+                          @ConfigProperty(name = "cognita.org.purge-grace") Duration grace,
+                          InvitationRepository invitations, InvitationWindow invitationWindow, AuditLog audit) {
+        this.invitations = invitations;
+        this.invitationWindow = invitationWindow;
+        this.audit = audit;
         this.orgs = orgs;
         this.em = em;
         this.clock = clock;
@@ -46,9 +56,23 @@ public class OrgDataJanitor {
     void run() {
         int purged = purgeDeleted();
         int expired = expireAuditEntries();
-        if (purged + expired > 0) {
-            LOG.infof("janitor: %d deleted org(s) purged, %d audit entries past retention removed", purged, expired);
+        int invitationsGone = expireInvitations();
+        if (purged + expired + invitationsGone > 0) {
+            LOG.infof("janitor: %d deleted org(s) purged, %d audit entries past retention removed, %d expired "
+                    + "invitation(s) removed", purged, expired, invitationsGone);
         }
+    }
+
+    /** Removes the invitations past their time (they already hold no seat), each audited; returns how many. */
+    @Transactional
+    public int expireInvitations() {
+        List<Invitation> expired = invitations.expired(invitationWindow.oldestOpen());
+        for (Invitation invitation : expired) {
+            audit.record(invitation.orgId, JANITOR, "org.invitation-expired", "invitation/" + invitation.id,
+                    java.util.Map.of("email", invitation.email, "role", invitation.role.wire()), null);
+            invitations.delete(invitation);
+        }
+        return expired.size();
     }
 
     /** Purges every org deleted longer ago than the grace period; returns how many. */

@@ -31,11 +31,14 @@ public class UserDirectory {
     private final io.cognita.org.repository.OrgDomainRepository domains;
     private final Clock clock;
     private final AuditLog audit;
+    private final InvitationWindow window;
 
     public UserDirectory(KnownUserRepository users, InvitationRepository invitations, OrgMemberRepository members,
                          OrganizationRepository orgs, MemberService memberships,
-                         io.cognita.org.repository.OrgDomainRepository domains, Clock clock, AuditLog audit) {
+                         io.cognita.org.repository.OrgDomainRepository domains, Clock clock, AuditLog audit,
+                         InvitationWindow window) {
         this.audit = audit;
+        this.window = window;
         this.domains = domains;
         this.users = users;
         this.invitations = invitations;
@@ -57,7 +60,7 @@ public class UserDirectory {
     }
 
     /**
-     * A verified address: pending invitations to it become memberships (each held a seat), and a verified
+     * A verified address: open invitations to it become memberships (each held a seat), and a verified
      * domain captures it as member when the plan leaves a seat; a capture refused for the limit is audited
      * ({@code org.member-capture-refused}) so that the org's admins see who was left out.
      */
@@ -65,7 +68,7 @@ public class UserDirectory {
     public void verified(String userId, String email) {
         KnownUser user = upsert(userId, email);
         user.emailVerified = true;
-        for (Invitation invitation : invitations.pendingFor(user.email)) {
+        for (Invitation invitation : invitations.openFor(user.email, window.oldestOpen())) {
             if (members.membership(invitation.orgId, userId).isEmpty()) {
                 memberships.add(invitation.orgId, userId, invitation.role, SYSTEM_ACTOR);
             }
