@@ -47,8 +47,9 @@ public class ConfigResource {
 
     @GET
     @Path("/feature-flags")
-    @Operation(summary = "feature-flags", description = "The effective flags of the org (?orgId=) for a member: "
-            + "tenant defaults overridden by the org's own flags.")
+    @Operation(summary = "feature-flags", description = "The effective flags of the org (?orgId=) for a member, "
+            + "each true or false: a feature is available when the plan grants it or the tenant default switches it on, "
+            + "and an available feature is on unless the org switched it off.")
     public ApiResponse<FeatureFlags> featureFlags(@QueryParam("orgId") String orgId) {
         return ApiResponse.ok("Feature flags", config.featureFlags(Ids.uuid("orgId", required(orgId))));
     }

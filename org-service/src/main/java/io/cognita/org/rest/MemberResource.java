@@ -68,7 +68,8 @@ public class MemberResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "invite member", description = "Org admin (owners only for role owner). An address with a "
             + "verified account joins at once (201 + member); any other gets an invitation that becomes a membership "
-            + "when the address is verified (202 + invitation). 409 ALREADY_MEMBER.")
+            + "when the address is verified within its time (202 + invitation with expiresAt). Members and open invitations "
+            + "hold a seat each: 409 MEMBER_LIMIT_REACHED beyond the plan's maxMembers; 409 ALREADY_MEMBER.")
     public Response invite(@PathParam("orgId") String orgId, @NotNull @Valid InviteRequest body) {
         MemberService.Invited invited = members.invite(Ids.uuid("orgId", orgId), body.email(), body.role());
         if (invited.member() != null) {
