@@ -127,6 +127,15 @@ class BillingTest {
         given().auth().oauth2(ADMIN).when().post("/api/orgs/" + orgId + "/billing/invoices/2025-10").then().statusCode(422);
         given().auth().oauth2(ADMIN).when().post("/api/orgs/" + orgId + "/billing/invoices/sept").then().statusCode(400);
         given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/billing").then().body("data.invoices", hasSize(1));
+
+        // usage of the invoiced September arriving late is billed with October's
+        TestEvents.publish("cognita.transcription", orgId, "usage.recorded", orgId,
+                "{\"meter\":\"transcription-minutes\",\"quantity\":7,\"recordedAt\":\"2025-09-30T23:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/billing").then()
+                        .body("data.usage.transcriptionMinutes", is(57)));
+        given().auth().oauth2(ADMIN).when().post("/api/orgs/" + orgId + "/billing/invoices/2025-09").then().statusCode(200)
+                .body("data.totalCents", is(100 * 2));
     }
 
     @Test

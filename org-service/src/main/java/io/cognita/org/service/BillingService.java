@@ -147,10 +147,17 @@ public class BillingService {
         return new PaymentMethodView(reference, brand, last4);
     }
 
-    /** usage.recorded: counted in the transaction of the inbox record, so a redelivery counts nothing. */
+    /**
+     * usage.recorded: counted in the transaction of the inbox record, so a redelivery counts nothing. Usage of a
+     * period already invoiced is counted in the current period instead, so it is billed once, on the next invoice.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordUsage(UUID orgId, String meter, long quantity, Instant at) {
-        usage.add(orgId, period(at), meter, quantity);
+        String period = period(at);
+        if (invoices.exists(orgId, period)) {
+            period = period(clock.instant());
+        }
+        usage.add(orgId, period, meter, quantity);
     }
 
     /**
