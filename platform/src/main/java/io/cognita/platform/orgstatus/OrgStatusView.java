@@ -24,12 +24,15 @@ public class OrgStatusView {
         this.em = em;
     }
 
-    /** 403 ORG_SUSPENDED while the org is suspended; reads stay allowed. */
+    /** 403 ORG_SUSPENDED while the org is suspended (reads stay allowed); 404 ORG_NOT_FOUND once it is deleted. */
     @Transactional
     public void requireWritable(UUID orgId) {
-        if (status(orgId) == Status.SUSPENDED) {
-            throw new ProblemException(403, "ORG_SUSPENDED", "Organization suspended",
+        switch (status(orgId)) {
+            case SUSPENDED -> throw new ProblemException(403, "ORG_SUSPENDED", "Organization suspended",
                     "The organization is suspended; its data can be read but not changed.");
+            case DELETED -> throw ProblemException.notFound("ORG_NOT_FOUND", "Organization not found",
+                    "The organization " + orgId + " has been deleted.");
+            case ACTIVE -> { }
         }
     }
 

@@ -61,6 +61,17 @@ class OrgStatusFeedTest {
     }
 
     @Test
+    void aDeletedOrgTakesNoMoreWrites() {
+        String orgId = UUID.randomUUID().toString();
+        UUID id = UUID.fromString(orgId);
+        publish(orgId, "org.deleted", orgId, "{}");
+        await().atMost(WITHIN).until(() -> view.status(id) == OrgStatusView.Status.DELETED);
+        ProblemException refused = assertThrows(ProblemException.class, () -> view.requireWritable(id));
+        assertEquals(404, refused.status());
+        assertEquals("ORG_NOT_FOUND", refused.code());
+    }
+
+    @Test
     void anOrgNotHeardOfIsWritable() {
         assertEquals(OrgStatusView.Status.ACTIVE, view.status(UUID.randomUUID()));
     }
