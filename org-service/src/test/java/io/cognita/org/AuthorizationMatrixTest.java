@@ -35,7 +35,7 @@ class AuthorizationMatrixTest {
     enum Caller { SYSTEM_ADMIN, PROVISIONING_TOKEN, OWNER, ADMIN, MEMBER, OTHER_ORG_OWNER, ANONYMOUS }
 
     /** What a cell works on: a fresh org with an owner, an admin and a member. */
-    record Org(String id, String owner, String admin, String member) {
+    record Org(String id, String owner, String admin, String member, String invitation) {
     }
 
     record Endpoint(String method, String path, Function<Org, String> body, String contentType) {
@@ -74,6 +74,8 @@ class AuthorizationMatrixTest {
                         202, 404, 202, 202, 403, 404, 401),
                 row(patch("/api/orgs/{org}/members/{member}", "{\"role\":\"admin\"}"), 200, 404, 200, 200, 403, 404, 401),
                 row(delete("/api/orgs/{org}/members/{member}"), 200, 404, 200, 200, 403, 404, 401),
+                row(get("/api/orgs/{org}/invitations"), 200, 404, 200, 200, 403, 404, 401),
+                row(delete("/api/orgs/{org}/invitations/{invitation}"), 200, 404, 200, 200, 403, 404, 401),
                 row(get("/api/orgs/{org}/billing"), 200, 404, 200, 200, 403, 404, 401),
                 row(post("/api/orgs/{org}/billing/plan", org -> "{\"plan\":\"pro\"}"), 200, 404, 200, 403, 403, 404, 401),
                 row(put("/api/orgs/{org}/billing/payment-method",
@@ -96,7 +98,8 @@ class AuthorizationMatrixTest {
             given().auth().oauth2(OrgFixtures.ADMIN).contentType("application/json").body("{\"reason\":\"unpaid\"}")
                     .when().post("/api/orgs/" + org.id() + "/suspend").then().statusCode(200);
         }
-        String path = endpoint.path().replace("?suspended", "").replace("{org}", org.id()).replace("{member}", org.member());
+        String path = endpoint.path().replace("?suspended", "").replace("{org}", org.id()).replace("{member}", org.member())
+                .replace("{invitation}", org.invitation());
         RequestSpecification request = given().urlEncodingEnabled(false);
         String token = token(caller, org);
         if (token != null) {
@@ -112,7 +115,10 @@ class AuthorizationMatrixTest {
 
     private Org newOrg() {
         String orgId = OrgFixtures.createOrg();
-        Org org = new Org(orgId, TestTokens.newUserId(), TestTokens.newUserId(), TestTokens.newUserId());
+        String invitation = given().auth().oauth2(OrgFixtures.ADMIN).contentType("application/json")
+                .body("{\"email\":\"invited-" + UUID.randomUUID() + "@example.org\",\"role\":\"member\"}")
+                .when().post("/api/orgs/" + orgId + "/members").then().statusCode(202).extract().path("data.invitationId");
+        Org org = new Org(orgId, TestTokens.newUserId(), TestTokens.newUserId(), TestTokens.newUserId(), invitation);
         fixtures.addMember(orgId, org.owner(), OrgRole.OWNER);
         fixtures.addMember(orgId, org.admin(), OrgRole.ADMIN);
         fixtures.addMember(orgId, org.member(), OrgRole.MEMBER);

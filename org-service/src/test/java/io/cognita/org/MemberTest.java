@@ -149,4 +149,36 @@ class MemberTest {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"role\":\"" + role + "\"}")
                 .when().patch("/api/orgs/" + orgId + "/members/" + userId);
     }
+
+    @Test
+    void openInvitationsAreListedAndARevokedOneFreesItsSeat() {
+        String orgId = OrgFixtures.createOrg();
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
+                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        String admin = TestTokens.newUserId();
+        String member = TestTokens.newUserId();
+        fixtures.addMember(orgId, admin, OrgRole.ADMIN);
+        fixtures.addMember(orgId, member, OrgRole.MEMBER);
+        String wrong = "wrong-" + orgId + "@example.org";
+        String right = "right-" + orgId + "@example.org";
+        String adminToken = TestTokens.user(admin);
+        invite(orgId, adminToken, wrong, "member").then().statusCode(202);
+        invite(orgId, adminToken, right, "member").then().statusCode(409).body("code", equalTo("MEMBER_LIMIT_REACHED"));
+
+        String invitationId = given().auth().oauth2(adminToken).when().get("/api/orgs/" + orgId + "/invitations").then()
+                .statusCode(200).body("data", org.hamcrest.Matchers.hasSize(1)).body("data[0].email", equalTo(wrong))
+                .body("data[0].expiresAt", org.hamcrest.Matchers.notNullValue()).extract().path("data[0].invitationId");
+        given().auth().oauth2(TestTokens.user(member)).when().get("/api/orgs/" + orgId + "/invitations").then().statusCode(403);
+        given().auth().oauth2(TestTokens.user(member)).when().delete("/api/orgs/" + orgId + "/invitations/" + invitationId)
+                .then().statusCode(403);
+
+        given().auth().oauth2(adminToken).when().delete("/api/orgs/" + orgId + "/invitations/" + invitationId).then().statusCode(200);
+        given().auth().oauth2(adminToken).when().delete("/api/orgs/" + orgId + "/invitations/" + invitationId).then()
+                .statusCode(404).body("code", equalTo("INVITATION_NOT_FOUND"));
+        given().auth().oauth2(adminToken).when().delete("/api/orgs/" + orgId + "/invitations/not-a-uuid").then()
+                .statusCode(400).body("code", equalTo("INVALID_ID"));
+        invite(orgId, adminToken, right, "member").then().statusCode(202);
+        given().auth().oauth2(ADMIN).queryParam("action", "org.invitation-revoked").when().get("/api/orgs/" + orgId + "/audit-logs")
+                .then().body("data[0].before.email", equalTo(wrong)).body("data[0].actor", equalTo(admin));
+    }
 }

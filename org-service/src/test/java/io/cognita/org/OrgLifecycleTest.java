@@ -69,6 +69,9 @@ class OrgLifecycleTest {
         fixtures.addMember(orgId, owner, OrgRole.OWNER);
         fixtures.addMember(orgId, member, OrgRole.MEMBER);
         String token = TestTokens.user(owner);
+        String invitation = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"email\":\"pending-" + orgId + "@example.org\",\"role\":\"member\"}")
+                .when().post("/api/orgs/" + orgId + "/members").then().statusCode(202).extract().path("data.invitationId");
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"reason\":\"unpaid invoices\"}")
                 .when().post("/api/orgs/" + orgId + "/suspend").then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
@@ -85,6 +88,7 @@ class OrgLifecycleTest {
                 new String[]{"POST", org + "/members", "{\"email\":\"x@example.org\",\"role\":\"member\"}"},
                 new String[]{"PATCH", org + "/members/" + member, "{\"role\":\"admin\"}"},
                 new String[]{"DELETE", org + "/members/" + member, null},
+                new String[]{"DELETE", org + "/invitations/" + invitation, null},
                 new String[]{"POST", org + "/billing/plan", "{\"plan\":\"pro\"}"},
                 new String[]{"DELETE", org, null});
         for (String[] write : writes) {

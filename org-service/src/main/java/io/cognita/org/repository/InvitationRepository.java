@@ -17,6 +17,10 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
         return list("email = ?1 and acceptedAt is null and createdAt >= ?2", email, openSince);
     }
 
+    public List<Invitation> listOpen(UUID orgId, Instant openSince) {
+        return list("orgId = ?1 and acceptedAt is null and createdAt >= ?2 order by createdAt, id", orgId, openSince);
+    }
+
     public long countOpen(UUID orgId, Instant openSince) {
         return count("orgId = ?1 and acceptedAt is null and createdAt >= ?2", orgId, openSince);
     }

@@ -42,13 +42,6 @@ public class MemberResource {
     public record RoleRequest(@NotNull OrgRole role) {
     }
 
-    public record InvitationView(UUID invitationId, String email, OrgRole role, String invitedBy, Instant createdAt,
-                                 Instant expiresAt) {
-        static InvitationView of(Invitation i, InvitationWindow window) {
-            return new InvitationView(i.id, i.email, i.role, i.invitedBy, i.createdAt, window.expiresAt(i));
-        }
-    }
-
     private final MemberService members;
     private final InvitationWindow window;
 

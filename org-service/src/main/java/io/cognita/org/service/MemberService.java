@@ -115,6 +115,28 @@ public class MemberService {
     }
 
     @Transactional
+    public List<Invitation> openInvitations(UUID orgId) {
+        access.requireAdministrator(orgId);
+        orgs.find(orgId);
+        return invitations.listOpen(orgId, window.oldestOpen());
+    }
+
+    @Transactional
+    public void revokeInvitation(UUID orgId, UUID invitationId) {
+        access.requireAdministrator(orgId);
+        orgs.find(orgId);
+        access.requireWritable(orgId);
+        Invitation invitation = invitations.findByIdOptional(invitationId)
+                .filter(i -> i.orgId.equals(orgId) && i.acceptedAt == null && !i.createdAt.isBefore(window.oldestOpen()))
+                .orElseThrow(() -> ProblemException.notFound("INVITATION_NOT_FOUND", "Invitation not found",
+                        "No open invitation " + invitationId + " in this organization."));
+        requireOwnerFor(orgId, invitation.role);
+        audit.record(orgId, access.actor(), "org.invitation-revoked", "invitation/" + invitation.id,
+                java.util.Map.of("email", invitation.email, "role", invitation.role.wire()), null);
+        invitations.delete(invitation);
+    }
+
+    @Transactional
     public Member changeRole(UUID orgId, String userId, OrgRole role) {
         access.requireAdministrator(orgId);
         orgs.find(orgId);
