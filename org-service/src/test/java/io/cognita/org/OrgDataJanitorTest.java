@@ -57,6 +57,10 @@ class OrgDataJanitorTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"userData\":\"30d\"}")
                 .when().patch("/api/orgs/" + orgId + "/retention").then().statusCode(200);
         UUID id = UUID.fromString(orgId);
+        String keptId = OrgFixtures.createOrg();
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"userData\":\"indefinite\"}")
+                .when().patch("/api/orgs/" + keptId + "/retention").then().statusCode(200);
+        UUID kept = UUID.fromString(keptId);
         int before = QuarkusTransaction.requiringNew().call(() -> audit.forOrg(id)).size();
         assertEquals(2, before);
         janitor.expireAuditEntries();
@@ -70,6 +74,7 @@ class OrgDataJanitorTest {
             SeedClock.CLOCK.set(seedNow);
         }
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> audit.forOrg(id)).size());
+        assertEquals(2, QuarkusTransaction.requiringNew().call(() -> audit.forOrg(kept)).size(), "indefinite keeps them");
     }
 
     @Test

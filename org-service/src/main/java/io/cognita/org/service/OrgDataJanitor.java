@@ -2,7 +2,6 @@ package io.cognita.org.service;
 
 import io.cognita.org.domain.Invitation;
 import io.cognita.org.domain.Organization;
-import io.cognita.org.domain.RetentionPolicy;
 import io.cognita.org.repository.InvitationRepository;
 import io.cognita.org.repository.OrganizationRepository;
 import io.quarkus.scheduler.Scheduled;
@@ -90,26 +89,13 @@ public class OrgDataJanitor {
         return due.size();
     }
 
-    /** Removes audit entries older than each org's userData retention; returns how many. */
+    /** Removes audit entries older than each live org's userData retention ("indefinite" keeps them), in one statement. */
     @Transactional
     public int expireAuditEntries() {
-        int removed = 0;
-        for (Organization org : orgs.list("deletedAt is null")) {
-            Duration keep = days(org.retentionPolicy);
-            if (keep != null) {
-                removed += em.createNativeQuery("DELETE FROM audit_log WHERE org_id = :id AND at < :cutoff")
-                        .setParameter("id", org.id).setParameter("cutoff", clock.instant().minus(keep)).executeUpdate();
-            }
-        }
-        return removed;
+        return em.createNativeQuery("DELETE FROM audit_log a USING organizations o WHERE a.org_id = o.id "
+                        + "AND o.deleted_at IS NULL AND o.retention_policy->>'userData' ~ '^[0-9]+d$' "
+                        + "AND a.at < CAST(:now AS timestamptz) "
+                        + "- make_interval(days => CAST(rtrim(o.retention_policy->>'userData', 'd') AS int))")
+                .setParameter("now", clock.instant().atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
     }
-
-    private static Duration days(RetentionPolicy policy) {
-        String value = policy.userData();
-        if (value == null || "indefinite".equals(value)) {
-            return null;
-        }
-        return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
-    }
-
 }
