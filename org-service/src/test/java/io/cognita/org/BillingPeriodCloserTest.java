@@ -61,6 +61,22 @@ class BillingPeriodCloserTest {
         assertTrue(entries.stream().anyMatch(e -> "org.invoice-issued".equals(e.action) && "system:billing-job".equals(e.actor)));
     }
 
+    @Test
+    void twoRunsAtOnceAsFromTwoReplicasIssueOneInvoice() throws Exception {
+        String orgId = OrgFixtures.createOrg();
+        backdate(orgId, "2025-08-01T00:00:00Z", "2025-08-02T00:00:00Z");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(closer::closeLastPeriod);
+            var b = pool.submit(closer::closeLastPeriod);
+            a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            b.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, invoicesOf(orgId).size());
+    }
+
     private void backdate(String orgId, String createdAt, String trialEnd) {
         QuarkusTransaction.requiringNew().run(() -> orgs.update("createdAt = ?1, trialEndDate = ?2 where id = ?3",
                 Instant.parse(createdAt), Instant.parse(trialEnd), UUID.fromString(orgId)));
