@@ -2,6 +2,8 @@ package io.cognita.org.domain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Locale;
+
 /** The level of AI meeting summaries. */
 public enum AiSummaries {
     @JsonProperty("disabled") DISABLED,
@@ -10,6 +12,6 @@ public enum AiSummaries {
 
     /** The value on the wire and in the database. */
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

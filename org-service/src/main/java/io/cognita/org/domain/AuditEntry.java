@@ -9,6 +9,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** Who did what to which target, with the state before and after; written in the transaction of the change. */
@@ -33,10 +34,10 @@ public class AuditEntry {
     public String target;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    public java.util.Map<String, Object> before;
+    public Map<String, Object> before;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    public java.util.Map<String, Object> after;
+    public Map<String, Object> after;
 
     @Column(name = "request_id")
     public String requestId;

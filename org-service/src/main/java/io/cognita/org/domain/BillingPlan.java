@@ -2,6 +2,8 @@ package io.cognita.org.domain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Locale;
+
 /** The subscription plans of the catalog. */
 public enum BillingPlan {
     @JsonProperty("free") FREE,
@@ -11,6 +13,6 @@ public enum BillingPlan {
 
     /** The value on the wire and in the database. */
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

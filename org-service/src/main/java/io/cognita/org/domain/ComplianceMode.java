@@ -2,6 +2,8 @@ package io.cognita.org.domain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Locale;
+
 /** The regulatory regime an organization operates under. */
 public enum ComplianceMode {
     @JsonProperty("none") NONE,
@@ -12,6 +14,6 @@ public enum ComplianceMode {
 
     /** The value on the wire and in the database. */
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

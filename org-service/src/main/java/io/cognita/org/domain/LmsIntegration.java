@@ -2,6 +2,8 @@ package io.cognita.org.domain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Locale;
+
 /** The learning management system an organization connects. */
 public enum LmsIntegration {
     @JsonProperty("none") NONE,
@@ -12,6 +14,6 @@ public enum LmsIntegration {
 
     /** The value on the wire and in the database. */
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,8 @@ package io.cognita.org.domain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Locale;
+
 /** A member's role in an organization. */
 public enum OrgRole {
     @JsonProperty("owner") OWNER,
@@ -10,6 +12,6 @@ public enum OrgRole {
 
     /** The value on the wire and in the database. */
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

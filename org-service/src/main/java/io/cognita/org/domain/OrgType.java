@@ -2,6 +2,8 @@ package io.cognita.org.domain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Locale;
+
 /** What kind of institution an organization is; it selects the tenant defaults. */
 public enum OrgType {
     @JsonProperty("education") EDUCATION,
@@ -11,6 +13,6 @@ public enum OrgType {
 
     /** The value on the wire and in the database. */
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.cognita.org.domain;
 
+import io.cognita.platform.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -90,7 +91,7 @@ public class Organization {
     /** 422 unless active. */
     public void suspend(String reason, Instant now) {
         if (suspended) {
-            throw new io.cognita.platform.problem.ProblemException(422, "ORG_ALREADY_SUSPENDED", "Organization already suspended",
+            throw new ProblemException(422, "ORG_ALREADY_SUSPENDED", "Organization already suspended",
                     "The organization is already suspended.");
         }
         suspended = true;
@@ -102,7 +103,7 @@ public class Organization {
     /** 422 unless suspended. */
     public void resume(Instant now) {
         if (!suspended) {
-            throw new io.cognita.platform.problem.ProblemException(422, "ORG_NOT_SUSPENDED", "Organization not suspended",
+            throw new ProblemException(422, "ORG_NOT_SUSPENDED", "Organization not suspended",
                     "Only a suspended organization can be resumed.");
         }
         suspended = false;

@@ -2,6 +2,8 @@ package io.cognita.org.domain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Locale;
+
 /** Whether participants must consent to recording. */
 public enum RecordingConsent {
     @JsonProperty("required") REQUIRED,
@@ -10,6 +12,6 @@ public enum RecordingConsent {
 
     /** The value on the wire and in the database. */
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -5,7 +5,10 @@ import io.cognita.org.domain.AuditFilter;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -16,12 +19,12 @@ public class AuditLogRepository implements PanacheRepositoryBase<AuditEntry, UUI
     }
 
     /** One page of an org's entries (of no org's: null), newest first, after the (at, id) of the previous page's last. */
-    public List<AuditEntry> page(UUID orgId, AuditFilter filter, java.time.Instant beforeAt, UUID beforeId, int limit) {
+    public List<AuditEntry> page(UUID orgId, AuditFilter filter, Instant beforeAt, UUID beforeId, int limit) {
         String actor = filter.actor();
         String action = filter.action();
-        java.time.Instant from = filter.from();
-        java.time.Instant to = filter.to();
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Instant from = filter.from();
+        Instant to = filter.to();
+        Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(orgId == null ? "orgId is null" : "orgId = :org");
         if (orgId != null) {
             params.put("org", orgId);

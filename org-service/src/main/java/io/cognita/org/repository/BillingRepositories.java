@@ -8,6 +8,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,7 +33,7 @@ public final class BillingRepositories {
         }
 
         /** The live orgs created before {@code periodEnd} that have no invoice for {@code period}. */
-        public List<UUID> orgsToInvoice(String period, java.time.Instant periodEnd) {
+        public List<UUID> orgsToInvoice(String period, Instant periodEnd) {
             return getEntityManager().createQuery("select o.id from Organization o where o.deletedAt is null "
                             + "and o.createdAt < :end and not exists (select 1 from Invoice i where i.orgId = o.id "
                             + "and i.period = :period) order by o.id", UUID.class)

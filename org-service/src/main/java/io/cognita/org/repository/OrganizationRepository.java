@@ -3,10 +3,12 @@ package io.cognita.org.repository;
 import io.cognita.org.domain.Organization;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,7 +33,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         }
         if (nameContains != null) {
             where.append(" and lower(name) like :q escape '\\'");
-            params.put("q", "%" + nameContains.toLowerCase(java.util.Locale.ROOT)
+            params.put("q", "%" + nameContains.toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (afterCreatedAt != null) {
@@ -44,6 +46,6 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
 
     /** Holds the org's row until the transaction ends: decisions on its seats are taken one at a time. */
     public void lockSeats(Organization org) {
-        getEntityManager().lock(org, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        getEntityManager().lock(org, LockModeType.PESSIMISTIC_WRITE);
     }
 }

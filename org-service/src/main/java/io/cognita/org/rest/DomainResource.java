@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 @Path("/orgs/{orgId}/domains")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +34,7 @@ public class DomainResource {
     public record DomainView(String domain, String state, String txtRecord, String txtValue, Instant lastCheckedAt,
                              Instant verifiedAt) {
         static DomainView of(OrgDomain d) {
-            return new DomainView(d.domain, d.state.name().toLowerCase(java.util.Locale.ROOT), d.recordName(),
+            return new DomainView(d.domain, d.state.name().toLowerCase(Locale.ROOT), d.recordName(),
                     d.expectedValue(), d.lastCheckedAt, d.verifiedAt);
         }
     }

@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -143,7 +144,7 @@ public class BillingService {
             pm.updatedAt = clock.instant();
         }
         audit.record(orgId, access.actor(), "org.payment-method-set", Organizations.target(orgId), null,
-                java.util.Map.of("brand", brand, "last4", last4));
+                Map.of("brand", brand, "last4", last4));
         return new PaymentMethodView(reference, brand, last4);
     }
 
@@ -197,7 +198,7 @@ public class BillingService {
         invoice.issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         invoices.persist(invoice);
         audit.record(orgId, actor, "org.invoice-issued", Organizations.target(orgId) + "/invoices/" + period, null,
-                java.util.Map.of("period", period, "totalCents", invoice.totalCents, "currency", invoice.currency));
+                Map.of("period", period, "totalCents", invoice.totalCents, "currency", invoice.currency));
         return invoice;
     }
 

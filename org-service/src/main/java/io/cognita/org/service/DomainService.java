@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,7 +87,7 @@ public class DomainService {
         access.requireWritable(orgId);
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
         org.allowedDomains = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct()
-                .collect(Collectors.toCollection(java.util.ArrayList::new));
+                .collect(Collectors.toCollection(ArrayList::new));
         org.updatedAt = now();
         sync(org);
         OrganizationSnapshot after = OrganizationSnapshot.of(org);

@@ -1,5 +1,6 @@
 package io.cognita.org.service;
 
+import io.cognita.org.domain.Invitation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,7 +23,7 @@ public class InvitationWindow {
         this.ttl = ttl;
     }
 
-    public Instant expiresAt(io.cognita.org.domain.Invitation invitation) {
+    public Instant expiresAt(Invitation invitation) {
         return invitation.createdAt.plus(ttl);
     }
 

@@ -4,6 +4,7 @@ import io.cognita.org.domain.Invitation;
 import io.cognita.org.domain.KnownUser;
 import io.cognita.org.domain.OrgMember;
 import io.cognita.org.domain.OrgRole;
+import io.cognita.org.domain.Organization;
 import io.cognita.org.repository.InvitationRepository;
 import io.cognita.org.repository.KnownUserRepository;
 import io.cognita.org.repository.OrgMemberRepository;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -89,7 +91,7 @@ public class MemberService {
     @Transactional
     public Invited invite(UUID orgId, String rawEmail, OrgRole role) {
         access.requireAdministrator(orgId);
-        io.cognita.org.domain.Organization org = orgs.find(orgId);
+        Organization org = orgs.find(orgId);
         access.requireWritable(orgId);
         requireOwnerFor(orgId, role);
         String email = rawEmail.strip().toLowerCase(Locale.ROOT);
@@ -110,7 +112,7 @@ public class MemberService {
         Invitation invitation = pending.orElseGet(() -> reopenOrCreate(orgId, email, role));
         invitation.role = role;
         audit.record(orgId, access.actor(), "org.member-invited", "invitation/" + invitation.id, null,
-                java.util.Map.of("email", email, "role", role.wire()));
+                Map.of("email", email, "role", role.wire()));
         return new Invited(null, invitation);
     }
 
@@ -132,7 +134,7 @@ public class MemberService {
                         "No open invitation " + invitationId + " in this organization."));
         requireOwnerFor(orgId, invitation.role);
         audit.record(orgId, access.actor(), "org.invitation-revoked", "invitation/" + invitation.id,
-                java.util.Map.of("email", invitation.email, "role", invitation.role.wire()), null);
+                Map.of("email", invitation.email, "role", invitation.role.wire()), null);
         invitations.delete(invitation);
     }
 
@@ -152,7 +154,7 @@ public class MemberService {
         OrgRole before = member.role;
         member.role = role;
         audit.record(orgId, access.actor(), "org.member-role-changed", "member/" + userId,
-                java.util.Map.of("role", before.wire()), java.util.Map.of("role", role.wire()));
+                Map.of("role", before.wire()), Map.of("role", role.wire()));
         outbox.record(MEMBER_ADDED, orgId.toString(), "org/" + orgId + "/member/" + userId,
                 new MemberChange(orgId, userId, role.wire()));
         return view(member);
@@ -190,7 +192,7 @@ public class MemberService {
 
     /** Whether the plan leaves a seat: members and open invitations (each holds one) below maxMembers. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean hasSeat(io.cognita.org.domain.Organization org) {
+    public boolean hasSeat(Organization org) {
         orgRows.lockSeats(org);
         return members.count("orgId", org.id) + invitations.countOpen(org.id, window.oldestOpen()) < billing.entitlements(org).maxMembers();
     }
@@ -204,7 +206,7 @@ public class MemberService {
         member.role = role;
         member.createdAt = now();
         members.persist(member);
-        audit.record(orgId, actor, MEMBER_ADDED, "member/" + userId, null, java.util.Map.of("role", role.wire()));
+        audit.record(orgId, actor, MEMBER_ADDED, "member/" + userId, null, Map.of("role", role.wire()));
         outbox.record(MEMBER_ADDED, orgId.toString(), "org/" + orgId + "/member/" + userId,
                 new MemberChange(orgId, userId, role.wire()));
         return member;
@@ -214,7 +216,7 @@ public class MemberService {
     public void removeMembership(OrgMember member, String actor) {
         members.delete(member);
         audit.record(member.orgId, actor, MEMBER_REMOVED, "member/" + member.userId,
-                java.util.Map.of("role", member.role.wire()), null);
+                Map.of("role", member.role.wire()), null);
         outbox.record(MEMBER_REMOVED, member.orgId.toString(), "org/" + member.orgId + "/member/" + member.userId,
                 new MemberChange(member.orgId, member.userId, member.role.wire()));
     }

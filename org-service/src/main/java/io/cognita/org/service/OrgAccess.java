@@ -1,8 +1,10 @@
 package io.cognita.org.service;
 
 import io.cognita.org.domain.OrgMember;
+import io.cognita.org.domain.OrgRole;
 import io.cognita.org.repository.OrgMemberRepository;
 import io.cognita.platform.auth.Caller;
+import io.cognita.platform.orgstatus.OrgStatusView;
 import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,9 +23,9 @@ public class OrgAccess {
 
     private final Caller caller;
     private final OrgMemberRepository members;
-    private final io.cognita.platform.orgstatus.OrgStatusView orgStatus;
+    private final OrgStatusView orgStatus;
 
-    public OrgAccess(Caller caller, OrgMemberRepository members, io.cognita.platform.orgstatus.OrgStatusView orgStatus) {
+    public OrgAccess(Caller caller, OrgMemberRepository members, OrgStatusView orgStatus) {
         this.caller = caller;
         this.members = members;
         this.orgStatus = orgStatus;
@@ -51,7 +53,7 @@ public class OrgAccess {
             return;
         }
         OrgMember member = membership(orgId).orElseThrow(() -> notFound(orgId));
-        if (member.role != io.cognita.org.domain.OrgRole.OWNER) {
+        if (member.role != OrgRole.OWNER) {
             throw ProblemException.forbidden("Only the owner of the organization may do this.");
         }
     }

@@ -14,7 +14,9 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 
 /**
@@ -68,7 +70,7 @@ public class OrgDataJanitor {
         List<Invitation> expired = invitations.expired(invitationWindow.oldestOpen());
         for (Invitation invitation : expired) {
             audit.record(invitation.orgId, JANITOR, "org.invitation-expired", "invitation/" + invitation.id,
-                    java.util.Map.of("email", invitation.email, "role", invitation.role.wire()), null);
+                    Map.of("email", invitation.email, "role", invitation.role.wire()), null);
             invitations.delete(invitation);
         }
         return expired.size();
@@ -96,6 +98,6 @@ public class OrgDataJanitor {
                         + "AND o.deleted_at IS NULL AND o.retention_policy->>'userData' ~ '^[0-9]+d$' "
                         + "AND a.at < CAST(:now AS timestamptz) "
                         + "- make_interval(days => CAST(rtrim(o.retention_policy->>'userData', 'd') AS int))")
-                .setParameter("now", clock.instant().atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
+                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC)).executeUpdate();
     }
 }

@@ -1,6 +1,7 @@
 package io.cognita.org.service;
 
 import io.cognita.org.domain.OrgDraft;
+import io.cognita.org.domain.OrgRole;
 import io.cognita.org.domain.Organization;
 import io.cognita.org.domain.OrganizationSnapshot;
 import io.cognita.org.repository.OrganizationRepository;
@@ -56,7 +57,7 @@ public class OrgService {
         outbox.record(CREATED, org.id.toString(), Organizations.target(org.id), created);
         if (org.payerUserId != null && directory.exists(org.payerUserId)) {
             orgs.flush();
-            memberships.add(org.id, org.payerUserId, io.cognita.org.domain.OrgRole.OWNER, access.actor());
+            memberships.add(org.id, org.payerUserId, OrgRole.OWNER, access.actor());
         }
         return created;
     }

@@ -8,6 +8,7 @@ import io.cognita.org.domain.Organization;
 import io.cognita.org.domain.OrganizationSnapshot;
 import io.cognita.org.domain.RetentionPolicy;
 import io.cognita.platform.outbox.Outbox;
+import io.cognita.platform.problem.FieldError;
 import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -72,7 +74,7 @@ public class OrgSettingsService {
         access.requireWritable(orgId);
         if (patch == null || !patch.isObject()) {
             throw ProblemException.badRequest("MALFORMED_JSON", "A merge patch of settings is a JSON object.",
-                    java.util.List.of(new io.cognita.platform.problem.FieldError("$", "expected an object")));
+                    List.of(new FieldError("$", "expected an object")));
         }
         ObjectNode merged = json.valueToTree(org.settings);
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {

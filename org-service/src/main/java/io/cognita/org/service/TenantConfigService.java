@@ -1,5 +1,6 @@
 package io.cognita.org.service;
 
+import io.cognita.org.domain.BillingPlan;
 import io.cognita.org.domain.FeatureFlags;
 import io.cognita.org.domain.OrgSettings;
 import io.cognita.org.domain.OrgType;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,13 +54,13 @@ public class TenantConfigService {
     @Transactional
     public List<Defaults> tenantDefaults() {
         access.actor();
-        return defaults.listAll().stream().sorted(java.util.Comparator.comparing(d -> d.orgType))
+        return defaults.listAll().stream().sorted(Comparator.comparing(d -> d.orgType))
                 .map(Defaults::of).toList();
     }
 
     /** system:admin: replace the defaults of one orgType; fields left out keep their current value. */
     @Transactional
-    public Defaults replaceDefaults(OrgType type, io.cognita.org.domain.BillingPlan plan, Integer trialMonths,
+    public Defaults replaceDefaults(OrgType type, BillingPlan plan, Integer trialMonths,
                                     OrgSettings settings, FeatureFlags flags, RetentionPolicy retention) {
         access.requireSystemAdmin();
         TenantDefaults d = defaults.findById(type);

@@ -8,6 +8,7 @@ import io.cognita.org.domain.OrgRole;
 import io.cognita.org.domain.Organization;
 import io.cognita.org.repository.InvitationRepository;
 import io.cognita.org.repository.KnownUserRepository;
+import io.cognita.org.repository.OrgDomainRepository;
 import io.cognita.org.repository.OrgMemberRepository;
 import io.cognita.org.repository.OrganizationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 
 /** What org-service learns about users from identity, and what follows from it for memberships. */
 @ApplicationScoped
@@ -28,14 +30,14 @@ public class UserDirectory {
     private final OrgMemberRepository members;
     private final OrganizationRepository orgs;
     private final MemberService memberships;
-    private final io.cognita.org.repository.OrgDomainRepository domains;
+    private final OrgDomainRepository domains;
     private final Clock clock;
     private final AuditLog audit;
     private final InvitationWindow window;
 
     public UserDirectory(KnownUserRepository users, InvitationRepository invitations, OrgMemberRepository members,
                          OrganizationRepository orgs, MemberService memberships,
-                         io.cognita.org.repository.OrgDomainRepository domains, Clock clock, AuditLog audit,
+                         OrgDomainRepository domains, Clock clock, AuditLog audit,
                          InvitationWindow window) {
         this.audit = audit;
         this.window = window;
@@ -84,7 +86,7 @@ public class UserDirectory {
                 memberships.add(captured.orgId, userId, OrgRole.MEMBER, SYSTEM_ACTOR);
             } else {
                 audit.record(captured.orgId, SYSTEM_ACTOR, "org.member-capture-refused", "member/" + userId, null,
-                        java.util.Map.of("email", user.email, "reason", "MEMBER_LIMIT_REACHED"));
+                        Map.of("email", user.email, "reason", "MEMBER_LIMIT_REACHED"));
             }
         }
     }

@@ -3,6 +3,8 @@ package io.cognita.platform.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import java.util.List;
+
 /** The success envelope of every endpoint: {@code {"status":"ok","message":…,"data":…,"meta":…}}. */
 @JsonPropertyOrder({"status", "message", "data", "meta"})
 public record ApiResponse<T>(String status, String message, T data,
@@ -12,7 +14,7 @@ public record ApiResponse<T>(String status, String message, T data,
         return new ApiResponse<>("ok", message, data, null);
     }
 
-    public static <T> ApiResponse<java.util.List<T>> page(String message, Page<T> page) {
+    public static <T> ApiResponse<List<T>> page(String message, Page<T> page) {
         return new ApiResponse<>("ok", message, page.items(), new PageMeta(page.limit(), page.nextCursor()));
     }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,8 +174,8 @@ public class EventSubscriptions {
         LOG.errorf("event at %s-%d@%d sent to %s.dlq by %s: %s", record.topic(), record.partition(), record.offset(),
                 record.topic(), handler.name(), reason);
         ProducerRecord<String, String> out = new ProducerRecord<>(record.topic() + ".dlq", record.key(), record.value());
-        out.headers().add("cognita-dlq-reason", reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        out.headers().add("cognita-dlq-consumer", handler.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.headers().add("cognita-dlq-reason", reason.getBytes(StandardCharsets.UTF_8));
+        out.headers().add("cognita-dlq-consumer", handler.name().getBytes(StandardCharsets.UTF_8));
         try {
             dlq.send(out).get();
         } catch (Exception e) {

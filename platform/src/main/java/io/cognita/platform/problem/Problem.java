@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
+import java.util.Locale;
 
 /** An RFC 9457 problem detail with Cognita's extension members {@code code}, {@code requestId}, {@code errors}. */
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "code", "requestId", "errors"})
@@ -15,6 +16,6 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String TYPE_BASE = "https://cognita.dev/problems/";
 
     public static String typeFor(String code) {
-        return TYPE_BASE + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -19,8 +19,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -197,7 +199,7 @@ public class ProblemMappers {
     }
 
     private static String wireName(String enumName) {
-        return enumName.toLowerCase(java.util.Locale.ROOT);
+        return enumName.toLowerCase(Locale.ROOT);
     }
 
     private static String typeName(Class<?> type) {
@@ -213,7 +215,7 @@ public class ProblemMappers {
         if (type == String.class || type.isEnum()) {
             return "a string";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         return "an object";

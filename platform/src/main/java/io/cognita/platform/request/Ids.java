@@ -1,7 +1,9 @@
 package io.cognita.platform.request;
 
+import io.cognita.platform.problem.FieldError;
 import io.cognita.platform.problem.ProblemException;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,7 +19,7 @@ public final class Ids {
     public static UUID uuid(String field, String value) {
         if (value == null || !CANONICAL_UUID.matcher(value).matches()) {
             throw ProblemException.badRequest("INVALID_ID", "The id is malformed.",
-                    java.util.List.of(new io.cognita.platform.problem.FieldError(field, "must be a UUID")));
+                    List.of(new FieldError(field, "must be a UUID")));
         }
         return UUID.fromString(value);
     }

@@ -10,6 +10,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.ZoneId;
 
 /** An IANA time zone name such as {@code America/Los_Angeles}. Null is valid (combine with {@code @NotNull}). */
 @Documented
@@ -26,7 +27,7 @@ public @interface IanaTimeZone {
     class Validator implements ConstraintValidator<IanaTimeZone, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || java.time.ZoneId.getAvailableZoneIds().contains(value);
+            return value == null || ZoneId.getAvailableZoneIds().contains(value);
         }
     }
 }

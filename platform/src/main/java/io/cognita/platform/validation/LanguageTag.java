@@ -10,6 +10,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
 
 /** A well-formed BCP-47 language tag with a language subtag, such as {@code en-US} or {@code es}. Null is valid (combine with {@code @NotNull}). */
 @Documented
@@ -30,9 +32,9 @@ public @interface LanguageTag {
                 return true;
             }
             try {
-                java.util.Locale locale = new java.util.Locale.Builder().setLanguageTag(value).build();
+                Locale locale = new Locale.Builder().setLanguageTag(value).build();
                 return !locale.getLanguage().isEmpty();
-            } catch (java.util.IllformedLocaleException e) {
+            } catch (IllformedLocaleException e) {
                 return false;
             }
         }
