@@ -1,5 +1,7 @@
 package io.cognita.gateway.edge;
 
+import io.cognita.gateway.routing.Route;
+import io.cognita.gateway.routing.RouteTable;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.httpproxy.Body;
@@ -18,9 +20,9 @@ public class UpstreamErrors implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(UpstreamErrors.class);
     private final ProblemWriter problems;
-    private final io.cognita.gateway.routing.RouteTable routes;
+    private final RouteTable routes;
 
-    public UpstreamErrors(ProblemWriter problems, io.cognita.gateway.routing.RouteTable routes) {
+    public UpstreamErrors(ProblemWriter problems, RouteTable routes) {
         this.problems = problems;
         this.routes = routes;
     }
@@ -32,7 +34,7 @@ public class UpstreamErrors implements ProxyInterceptor {
             int status = timeout ? 504 : 503;
             io.vertx.core.http.HttpServerRequest request = context.request().proxiedRequest();
             String service = routes.find(request.method().name(), request.path())
-                    .map(io.cognita.gateway.routing.Route::service).orElse("upstream");
+                    .map(Route::service).orElse("upstream");
             if (request.response().closed()) {
                 // the client went away mid-request and the proxy reset the upstream stream: nothing failed
                 LOG.debugf("client gone; request to %s reset: %s", service, failure.toString());

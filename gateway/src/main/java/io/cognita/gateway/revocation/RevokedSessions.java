@@ -1,5 +1,6 @@
 package io.cognita.gateway.revocation;
 
+import io.cognita.gateway.config.GatewayConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -8,11 +9,11 @@ import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Request;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.cognita.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -66,7 +67,7 @@ public class RevokedSessions {
         if (api == null) {
             return Future.succeededFuture(false);
         }
-        return api.exists(java.util.List.of(PREFIX + sid)).map(r -> r != null && r.toInteger() > 0)
+        return api.exists(List.of(PREFIX + sid)).map(r -> r != null && r.toInteger() > 0)
                 .recover(e -> {
                     LOG.warnf("Redis unavailable for the revocation check: %s", e.toString());
                     return Future.succeededFuture(false);

@@ -2,6 +2,7 @@ package io.cognita.gateway.revocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cognita.gateway.config.GatewayConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ public class SessionRevocationListener {
 
     public SessionRevocationListener(RevokedSessions revoked, ObjectMapper json,
                                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-                                     io.cognita.gateway.config.GatewayConfig config) {
+                                     GatewayConfig config) {
         this.revoked = revoked;
         this.json = json;
         this.bootstrap = bootstrap;

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -72,7 +73,7 @@ public class User {
     }
 
     /** Counts a failed sign-in; the {@code threshold}-th consecutive one locks the account for {@code lockFor}. */
-    public void failedLogin(Instant now, int threshold, java.time.Duration lockFor) {
+    public void failedLogin(Instant now, int threshold, Duration lockFor) {
         failedLogins++;
         if (failedLogins >= threshold) {
             lockedUntil = now.plus(lockFor);

@@ -8,6 +8,7 @@ import io.cognita.identity.domain.User;
 import io.cognita.identity.repository.OidcStateRepository;
 import io.cognita.identity.repository.UserRepository;
 import io.cognita.platform.outbox.Outbox;
+import io.cognita.platform.problem.FieldError;
 import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -113,7 +115,7 @@ public class OidcLogin {
         Instant now = clock.instant();
         if (pending == null || pending.usedAt != null || !pending.expiresAt.isAfter(now)) {
             throw ProblemException.badRequest("INVALID_STATE", "The sign-in is unknown, already completed or expired.",
-                    java.util.List.of(new io.cognita.platform.problem.FieldError("state", "unknown, used or expired")));
+                    List.of(new FieldError("state", "unknown, used or expired")));
         }
         pending.usedAt = now;
         if (error != null) {

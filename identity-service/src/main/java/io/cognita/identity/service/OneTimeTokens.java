@@ -3,6 +3,7 @@ package io.cognita.identity.service;
 import io.cognita.identity.config.IdentityConfig;
 import io.cognita.identity.domain.OneTimeToken;
 import io.cognita.identity.repository.OneTimeTokenRepository;
+import io.cognita.platform.problem.FieldError;
 import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Issues and redeems the single-use, expiring tokens that mails carry; only hashes are stored. */
 @ApplicationScoped
@@ -65,7 +67,7 @@ public class OneTimeTokens {
         Instant now = clock.instant();
         if (token == null || token.purpose != purpose || !token.isUsable(now)) {
             throw ProblemException.badRequest("INVALID_TOKEN", "The link is invalid, used or expired.",
-                    java.util.List.of(new io.cognita.platform.problem.FieldError("token", "invalid, used or expired")));
+                    List.of(new FieldError("token", "invalid, used or expired")));
         }
         token.usedAt = now;
         return token.userId;

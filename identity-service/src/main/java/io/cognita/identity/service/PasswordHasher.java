@@ -6,6 +6,7 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /** bcrypt (Bouncy Castle's OpenBSD implementation) with a configurable work factor. */
 @ApplicationScoped
@@ -34,6 +35,6 @@ public class PasswordHasher {
 
     private static byte[] bytes(String password) {
         byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
-        return utf8.length <= BCRYPT_MAX_BYTES ? utf8 : java.util.Arrays.copyOf(utf8, BCRYPT_MAX_BYTES);
+        return utf8.length <= BCRYPT_MAX_BYTES ? utf8 : Arrays.copyOf(utf8, BCRYPT_MAX_BYTES);
     }
 }

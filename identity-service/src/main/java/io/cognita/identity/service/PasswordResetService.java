@@ -3,6 +3,7 @@ package io.cognita.identity.service;
 import io.cognita.identity.domain.OneTimeToken;
 import io.cognita.identity.domain.User;
 import io.cognita.identity.repository.UserRepository;
+import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -49,11 +50,11 @@ public class PasswordResetService {
     public void requestFor(String callerId, String targetUserId) {
         String userId = targetUserId == null ? callerId : targetUserId;
         if (!userId.equals(callerId) && !orgRoles.administers(callerId, userId)) {
-            throw io.cognita.platform.problem.ProblemException.forbidden(
+            throw ProblemException.forbidden(
                     "Only an owner or admin of an org the user belongs to may send them a reset mail.");
         }
         User user = users.findByIdOptional(userId).filter(u -> u.deletedAt == null).orElseThrow(() ->
-                io.cognita.platform.problem.ProblemException.forbidden("No such member."));
+                ProblemException.forbidden("No such member."));
         mails.resetPassword(user.email, oneTimeTokens.issue(user.id, OneTimeToken.Purpose.RESET_PASSWORD));
     }
 

@@ -1,11 +1,13 @@
 package io.cognita.identity.service;
 
 import io.cognita.identity.config.IdentityConfig;
+import io.cognita.identity.domain.ProvisioningToken;
 import io.cognita.identity.domain.User;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -56,7 +58,7 @@ public class TokenIssuer {
     }
 
     /** A long-lived token that carries only the org:provision scope; its sid is the token's id. */
-    public String provisioningToken(io.cognita.identity.domain.ProvisioningToken token) {
+    public String provisioningToken(ProvisioningToken token) {
         return Jwt.issuer(issuer)
                 .audience(audience)
                 .subject("prov-" + token.id)
@@ -84,7 +86,7 @@ public class TokenIssuer {
     public static String hashOf(String opaqueToken) {
         try {
             return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(opaqueToken.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    .digest(opaqueToken.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
