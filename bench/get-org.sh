@@ -4,18 +4,12 @@
 # Needs the suite running (deploy/local/up.sh). Prints wrk's output and a one-line summary per path.
 #   DURATION=30s CONNECTIONS=32 THREADS=2 bench/get-org.sh
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/lib.sh"
 duration=${DURATION:-30s}; connections=${CONNECTIONS:-32}; threads=${THREADS:-2}
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+token=$(bench_token)
+org=$(bench_org "$token")
 
-email=${COGNITA_ADMIN_EMAIL:-admin@cognita.local}
-password=${COGNITA_ADMIN_PASSWORD:-$(cat "$root/.run/admin-password")}
-token=$(curl -sf -X POST http://127.0.0.1:3000/api/auth/login -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
-org=$(curl -sf -X POST http://127.0.0.1:3000/api/orgs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-  -d '{"name":"Bench Org","orgType":"education"}' | sed 's/.*"orgId":"\([^"]*\)".*/\1/')
-
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r); java $(java -version 2>&1 | head -1)"
+bench_machine
 echo "scenario: GET /api/orgs/$org, $threads threads, $connections connections, $duration"
 for target in "gateway http://127.0.0.1:3000" "direct http://127.0.0.1:8082"; do
   name=${target%% *}; base=${target#* }
@@ -23,9 +17,5 @@ for target in "gateway http://127.0.0.1:3000" "direct http://127.0.0.1:8082"; do
   wrk -t"$threads" -c"$connections" -d10s -H "Authorization: Bearer $token" "$base/api/orgs/$org" >/dev/null
   out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$base/api/orgs/$org")
   echo "$out"
-  rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
-  p50=$(echo "$out" | awk '$1=="50%"{print $2}')
-  p99=$(echo "$out" | awk '$1=="99%"{print $2}')
-  non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
-  echo "SUMMARY $name: ${rps} req/s, p50 ${p50}, p99 ${p99}, non-2xx ${non2xx:-0}"
+  bench_summary "$name" "$out"
 done

@@ -122,4 +122,25 @@ class OrgSettingsTest {
         fixtures.addMember(orgId, member, OrgRole.MEMBER);
         given().auth().oauth2(TestTokens.user(member)).when().get("/api/orgs/" + orgId + "/audit-logs").then().statusCode(403);
     }
+
+    @Test
+    void concurrentPatchesOfOneOrgAllSucceedInTurn() throws Exception {
+        String orgId = OrgFixtures.createOrg();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 12; i++) {
+                String value = i % 2 == 0 ? "basic" : "enhanced";
+                answers.add(pool.submit(() -> patchSettings(orgId, ADMIN, "{\"aiSummaries\":\"" + value + "\"}")
+                        .then().extract().statusCode()));
+            }
+            for (var answer : answers) {
+                org.junit.jupiter.api.Assertions.assertEquals(200, answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(ADMIN).queryParam("action", "org.settings-updated").queryParam("limit", 50)
+                .when().get("/api/orgs/" + orgId + "/audit-logs").then().body("data", hasSize(12));
+    }
 }

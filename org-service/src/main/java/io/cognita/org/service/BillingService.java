@@ -105,7 +105,7 @@ public class BillingService {
     public BillingOverview changePlan(UUID orgId, BillingPlan to) {
         access.requireOwner(orgId);
         requireScope("billing:write");
-        Organization org = orgs.find(orgId);
+        Organization org = orgs.findForUpdate(orgId);
         access.requireWritable(orgId);
         if (org.billingPlan == to) {
             return overview(orgId);

@@ -83,7 +83,7 @@ public class DomainService {
     @Transactional
     public List<OrgDomain> replace(UUID orgId, List<String> names) {
         access.requireAdministrator(orgId);
-        Organization org = orgs.find(orgId);
+        Organization org = orgs.findForUpdate(orgId);
         access.requireWritable(orgId);
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
         org.allowedDomains = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct()

@@ -39,7 +39,7 @@ public class OrgLifecycleService {
     @Transactional
     public OrganizationSnapshot suspend(UUID orgId, String reason) {
         access.requireSystemAdmin();
-        Organization org = orgs.find(orgId);
+        Organization org = orgs.findForUpdate(orgId);
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
         org.suspend(reason.strip(), clock.instant());
         return changed(org, before, SUSPENDED, reason.strip());
@@ -48,7 +48,7 @@ public class OrgLifecycleService {
     @Transactional
     public OrganizationSnapshot resume(UUID orgId, String reason) {
         access.requireSystemAdmin();
-        Organization org = orgs.find(orgId);
+        Organization org = orgs.findForUpdate(orgId);
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
         org.resume(clock.instant());
         return changed(org, before, RESUMED, reason);
@@ -58,7 +58,7 @@ public class OrgLifecycleService {
     @Transactional
     public void delete(UUID orgId) {
         access.requireOwner(orgId);
-        Organization org = orgs.find(orgId);
+        Organization org = orgs.findForUpdate(orgId);
         access.requireWritable(orgId);
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
         org.deletedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);

@@ -87,7 +87,7 @@ public class OrgService {
     @Transactional
     public OrganizationSnapshot replace(UUID orgId, OrgDraft draft) {
         access.requireAdministrator(orgId);
-        Organization org = organizations.find(orgId);
+        Organization org = organizations.findForUpdate(orgId);
         access.requireWritable(orgId);
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
         org.replaceWith(draft, organizations.defaultsFor(draft.orgType()), clock.instant());

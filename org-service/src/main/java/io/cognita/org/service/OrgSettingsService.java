@@ -70,7 +70,7 @@ public class OrgSettingsService {
     @Transactional
     public OrgSettings patchSettings(UUID orgId, JsonNode patch) {
         access.requireAdministrator(orgId);
-        Organization org = orgs.find(orgId);
+        Organization org = orgs.findForUpdate(orgId);
         access.requireWritable(orgId);
         if (patch == null || !patch.isObject()) {
             throw ProblemException.badRequest("MALFORMED_JSON", "A merge patch of settings is a JSON object.",
@@ -104,7 +104,7 @@ public class OrgSettingsService {
     @Transactional
     public RetentionPolicy changeRetention(UUID orgId, RetentionPolicy given, boolean replace) {
         access.requireAdministrator(orgId);
-        Organization org = orgs.find(orgId);
+        Organization org = orgs.findForUpdate(orgId);
         access.requireWritable(orgId);
         OrganizationSnapshot before = OrganizationSnapshot.of(org);
         RetentionPolicy base = replace ? orgs.defaultsFor(org.orgType).retentionPolicy : org.retentionPolicy;

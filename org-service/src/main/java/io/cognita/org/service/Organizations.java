@@ -7,6 +7,7 @@ import io.cognita.org.repository.OrganizationRepository;
 import io.cognita.org.repository.TenantDefaultsRepository;
 import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.UUID;
 
@@ -25,6 +26,15 @@ public class Organizations {
     /** The org, or 404 ORG_NOT_FOUND when it does not exist or is deleted. */
     Organization find(UUID orgId) {
         return orgs.findByIdOptional(orgId).filter(o -> !o.isDeleted()).orElseThrow(() -> OrgAccess.notFound(orgId));
+    }
+
+    /**
+     * The org, its row locked until the transaction ends: writers of the same org queue up instead of failing
+     * on each other's version (the @Version check stays as the guard for any path that does not lock).
+     */
+    Organization findForUpdate(UUID orgId) {
+        return orgs.findByIdOptional(orgId, LockModeType.PESSIMISTIC_WRITE).filter(o -> !o.isDeleted())
+                .orElseThrow(() -> OrgAccess.notFound(orgId));
     }
 
     TenantDefaults defaultsFor(OrgType type) {

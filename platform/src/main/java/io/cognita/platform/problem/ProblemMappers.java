@@ -130,9 +130,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isConcurrentUpdate(e)) {
+            return ProblemResponses.of(409, "CONCURRENT_UPDATE", "Changed meanwhile",
+                    "Another request changed the same resource at the same time; read it again and retry.",
+                    instance(uri), null, null);
+        }
         LOG.error("request failed", e);
         return ProblemResponses.of(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed.",
                 instance(uri), null, null);
+    }
+
+    /** An optimistic-lock failure (the row's version moved under us), however the transaction wrapped it. */
+    private static boolean isConcurrentUpdate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response jsonMapping(JsonMappingException e, UriInfo uri) {

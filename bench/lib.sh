@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Shared by the bench scenarios: wrk installed where missing, a token of the bootstrap admin, an org to work on.
+# Loopback only; needs the suite running (deploy/local/up.sh).
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+bench_token() {
+  local email=${COGNITA_ADMIN_EMAIL:-admin@cognita.local}
+  local password=${COGNITA_ADMIN_PASSWORD:-$(cat "$root/.run/admin-password")}
+  curl -sf -X POST http://127.0.0.1:3000/api/auth/login -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/'
+}
+
+# bench_org TOKEN: creates an organization, prints its id
+bench_org() {
+  curl -sf -X POST http://127.0.0.1:3000/api/orgs -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+    -d '{"name":"Bench Org","orgType":"education"}' | sed 's/.*"orgId":"\([^"]*\)".*/\1/'
+}
+
+bench_machine() {
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r); java $(java -version 2>&1 | head -1)"
+}
+
+# bench_summary NAME WRK_OUTPUT: one line with req/s, p50, p99 and the non-2xx count
+bench_summary() {
+  local rps p50 p99 non2xx
+  rps=$(echo "$2" | awk '/Requests\/sec/{print $2}')
+  p50=$(echo "$2" | awk '$1=="50%"{print $2}')
+  p99=$(echo "$2" | awk '$1=="99%"{print $2}')
+  non2xx=$(echo "$2" | awk '/Non-2xx/{print $NF}')
+  echo "SUMMARY $1: ${rps} req/s, p50 ${p50}, p99 ${p99}, non-2xx ${non2xx:-0}"
+}
