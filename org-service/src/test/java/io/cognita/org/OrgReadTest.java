@@ -65,7 +65,8 @@ class OrgReadTest {
                 .body("data.orgId", equalTo(List.of(mine)))
                 .body("meta.limit", is(50))
                 .body("meta.nextCursor", nullValue());
-        given().auth().oauth2(ADMIN).queryParam("limit", 200).when().get("/api/orgs")
+        String name = given().auth().oauth2(ADMIN).when().get("/api/orgs/" + notMine).then().extract().path("data.name");
+        given().auth().oauth2(ADMIN).queryParam("q", name).when().get("/api/orgs")
                 .then().statusCode(200).body("data.orgId", hasItem(notMine));
     }
 
