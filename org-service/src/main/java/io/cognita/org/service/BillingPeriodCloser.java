@@ -1,6 +1,7 @@
 package io.cognita.org.service;
 
 import io.cognita.org.repository.BillingRepositories;
+import io.cognita.platform.jobs.ExclusiveRun;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,9 @@ import java.util.UUID;
 
 /**
  * The billing job: once a month has ended, every org that existed during it and is not deleted gets its
- * invoice for it. Each org in a transaction of its own, so one failure does not hold back the others; a
- * run repeated (by a restart or by another replica) issues nothing twice, as invoices are unique per period.
+ * invoice for it. Each org in a transaction of its own, so one failure does not hold back the others. One
+ * replica runs it at a time ({@link ExclusiveRun}); a run repeated anyway (a restart) issues nothing twice, as
+ * invoices are unique per period.
  */
 @ApplicationScoped
 public class BillingPeriodCloser {
@@ -27,8 +29,11 @@ public class BillingPeriodCloser {
     private final BillingRepositories.Invoices invoices;
     private final BillingService billing;
     private final Clock clock;
+    private final ExclusiveRun exclusive;
 
-    public BillingPeriodCloser(BillingRepositories.Invoices invoices, BillingService billing, Clock clock) {
+    public BillingPeriodCloser(BillingRepositories.Invoices invoices, BillingService billing, Clock clock,
+                               ExclusiveRun exclusive) {
+        this.exclusive = exclusive;
         this.invoices = invoices;
         this.billing = billing;
         this.clock = clock;
@@ -37,7 +42,7 @@ public class BillingPeriodCloser {
     @Scheduled(every = "${cognita.billing.close-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2m")
     void run() {
-        int issued = closeLastPeriod();
+        int issued = exclusive.ifFree("org.billing-job", this::closeLastPeriod).orElse(0);
         if (issued > 0) {
             LOG.infof("billing: %d invoice(s) issued", issued);
         }

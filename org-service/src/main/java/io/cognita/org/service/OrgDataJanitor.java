@@ -4,6 +4,7 @@ import io.cognita.org.domain.Invitation;
 import io.cognita.org.domain.Organization;
 import io.cognita.org.repository.InvitationRepository;
 import io.cognita.org.repository.OrganizationRepository;
+import io.cognita.platform.jobs.ExclusiveRun;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -39,10 +40,13 @@ public class OrgDataJanitor {
     private final InvitationRepository invitations;
     private final InvitationWindow invitationWindow;
     private final AuditLog audit;
+    private final ExclusiveRun exclusive;
 
     public OrgDataJanitor(OrganizationRepository orgs, EntityManager em, Clock clock,
                           @ConfigProperty(name = "cognita.org.purge-grace") Duration grace,
-                          InvitationRepository invitations, InvitationWindow invitationWindow, AuditLog audit) {
+                          InvitationRepository invitations, InvitationWindow invitationWindow, AuditLog audit,
+                          ExclusiveRun exclusive) {
+        this.exclusive = exclusive;
         this.invitations = invitations;
         this.invitationWindow = invitationWindow;
         this.audit = audit;
@@ -55,13 +59,16 @@ public class OrgDataJanitor {
     @Scheduled(every = "${cognita.org.janitor-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1m")
     void run() {
-        int purged = purgeDeleted();
-        int expired = expireAuditEntries();
-        int invitationsGone = expireInvitations();
-        if (purged + expired + invitationsGone > 0) {
-            LOG.infof("janitor: %d deleted org(s) purged, %d audit entries past retention removed, %d expired "
-                    + "invitation(s) removed", purged, expired, invitationsGone);
-        }
+        exclusive.ifFree("org.janitor", () -> {
+            int purged = purgeDeleted();
+            int expired = expireAuditEntries();
+            int invitationsGone = expireInvitations();
+            if (purged + expired + invitationsGone > 0) {
+                LOG.infof("janitor: %d deleted org(s) purged, %d audit entries past retention removed, %d expired "
+                        + "invitation(s) removed", purged, expired, invitationsGone);
+            }
+            return null;
+        });
     }
 
     /** Removes the invitations past their time (they already hold no seat), each audited; returns how many. */
