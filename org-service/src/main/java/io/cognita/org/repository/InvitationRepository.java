@@ -2,6 +2,7 @@ package io.cognita.org.repository;
 
 import io.cognita.org.domain.Invitation;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -13,21 +14,28 @@ import java.util.UUID;
 @ApplicationScoped
 public class InvitationRepository implements PanacheRepositoryBase<Invitation, UUID> {
 
+    private static final String OPEN = "acceptedAt is null and createdAt >= :since";
+
     public List<Invitation> openFor(String email, Instant openSince) {
-        return list("email = ?1 and acceptedAt is null and createdAt >= ?2", email, openSince);
+        return list("email = :email and " + OPEN, Parameters.with("email", email).and("since", openSince));
     }
 
     public List<Invitation> listOpen(UUID orgId, Instant openSince) {
-        return list("orgId = ?1 and acceptedAt is null and createdAt >= ?2 order by createdAt, id", orgId, openSince);
+        return list("orgId = :org and " + OPEN + " order by createdAt, id", Parameters.with("org", orgId).and("since", openSince));
     }
 
     public long countOpen(UUID orgId, Instant openSince) {
-        return count("orgId = ?1 and acceptedAt is null and createdAt >= ?2", orgId, openSince);
+        return count("orgId = :org and " + OPEN, Parameters.with("org", orgId).and("since", openSince));
     }
 
     public Optional<Invitation> open(UUID orgId, String email, Instant openSince) {
-        return find("orgId = ?1 and email = ?2 and acceptedAt is null and createdAt >= ?3", orgId, email, openSince)
-                .firstResultOptional();
+        return find("orgId = :org and email = :email and " + OPEN,
+                Parameters.with("org", orgId).and("email", email).and("since", openSince)).firstResultOptional();
+    }
+
+    public Optional<Invitation> open(UUID orgId, UUID invitationId, Instant openSince) {
+        return find("id = :id and orgId = :org and " + OPEN,
+                Parameters.with("id", invitationId).and("org", orgId).and("since", openSince)).firstResultOptional();
     }
 
     /** The org's invitation of that address in any state (one row per org and address). */
@@ -36,6 +44,6 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
     }
 
     public List<Invitation> expired(Instant openSince) {
-        return list("acceptedAt is null and createdAt < ?1", openSince);
+        return list("acceptedAt is null and createdAt < :since", Parameters.with("since", openSince));
     }
 }

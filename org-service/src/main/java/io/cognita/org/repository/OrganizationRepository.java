@@ -3,7 +3,6 @@ package io.cognita.org.repository;
 import io.cognita.org.domain.Organization;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,10 +41,5 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
             params.put("afterId", afterId);
         }
         return find(where + " order by createdAt, id", params).page(0, limit).list();
-    }
-
-    /** Holds the org's row until the transaction ends: decisions on its seats are taken one at a time. */
-    public void lockSeats(Organization org) {
-        getEntityManager().lock(org, LockModeType.PESSIMISTIC_WRITE);
     }
 }

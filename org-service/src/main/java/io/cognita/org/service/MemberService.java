@@ -8,7 +8,6 @@ import io.cognita.org.domain.Organization;
 import io.cognita.org.repository.InvitationRepository;
 import io.cognita.org.repository.KnownUserRepository;
 import io.cognita.org.repository.OrgMemberRepository;
-import io.cognita.org.repository.OrganizationRepository;
 import io.cognita.platform.api.Page;
 import io.cognita.platform.auth.Caller;
 import io.cognita.platform.outbox.Outbox;
@@ -57,15 +56,13 @@ public class MemberService {
     private final Outbox outbox;
     private final Clock clock;
     private final BillingService billing;
-    private final OrganizationRepository orgRows;
     private final InvitationWindow window;
 
     public MemberService(OrgMemberRepository members, KnownUserRepository users, InvitationRepository invitations,
                          Organizations orgs, OrgAccess access, Caller caller, AuditLog audit, Outbox outbox, Clock clock,
-                         BillingService billing, OrganizationRepository orgRows, InvitationWindow window) {
+                         BillingService billing, InvitationWindow window) {
         this.billing = billing;
         this.window = window;
-        this.orgRows = orgRows;
         this.members = members;
         this.users = users;
         this.invitations = invitations;
@@ -128,8 +125,7 @@ public class MemberService {
         access.requireAdministrator(orgId);
         orgs.find(orgId);
         access.requireWritable(orgId);
-        Invitation invitation = invitations.findByIdOptional(invitationId)
-                .filter(i -> i.orgId.equals(orgId) && i.acceptedAt == null && !i.createdAt.isBefore(window.oldestOpen()))
+        Invitation invitation = invitations.open(orgId, invitationId, window.oldestOpen())
                 .orElseThrow(() -> ProblemException.notFound("INVITATION_NOT_FOUND", "Invitation not found",
                         "No open invitation " + invitationId + " in this organization."));
         requireOwnerFor(orgId, invitation.role);
@@ -193,7 +189,7 @@ public class MemberService {
     /** Whether the plan leaves a seat: members and open invitations (each holds one) below maxMembers. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean hasSeat(Organization org) {
-        orgRows.lockSeats(org);
+        orgs.lock(org);
         return members.count("orgId", org.id) + invitations.countOpen(org.id, window.oldestOpen()) < billing.entitlements(org).maxMembers();
     }
 

@@ -37,6 +37,11 @@ public class Organizations {
                 .orElseThrow(() -> OrgAccess.notFound(orgId));
     }
 
+    /** Locks the row of an org already loaded, as {@link #findForUpdate} does (seat decisions, one at a time). */
+    void lock(Organization org) {
+        orgs.getEntityManager().lock(org, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     TenantDefaults defaultsFor(OrgType type) {
         return tenantDefaults.findByIdOptional(type).orElseThrow(() -> new ProblemException(500,
                 "TENANT_DEFAULTS_MISSING", "Configuration error", "No tenant defaults for orgType " + type.wire() + "."));
