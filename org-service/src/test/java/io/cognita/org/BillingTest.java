@@ -63,9 +63,7 @@ class BillingTest {
 
     @Test
     void aDowngradeSwitchesOffWhatTheNewPlanDoesNotGrantAndKeepsTheOrgsChoices() {
-        String orgId = OrgFixtures.createOrg();
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
-                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        String orgId = OrgFixtures.createOrgOnPlan("free");
         // free grants nothing; the education tenant defaults still make examGeneration and breakoutRooms available
         given().auth().oauth2(ADMIN).queryParam("orgId", orgId).when().get("/api/config/feature-flags").then().statusCode(200)
                 .body("data.realTimeTranslation", is(false)).body("data.roleAwareSummaries", is(false))
@@ -106,9 +104,7 @@ class BillingTest {
 
     @Test
     void usageDeliveredTwiceCountsOnceAndAClosedPeriodIsInvoiced() {
-        String orgId = OrgFixtures.createOrg();
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"pro\"}")
-                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        String orgId = OrgFixtures.createOrgOnPlan("pro");
         String record = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/cognita/transcription-service\","
                 + "\"type\":\"usage.recorded\",\"orgid\":\"" + orgId + "\",\"data\":{\"meter\":\"transcription-minutes\","
                 + "\"quantity\":3100,\"recordedAt\":\"2025-09-15T10:00:00Z\"}}";
@@ -140,9 +136,7 @@ class BillingTest {
 
     @Test
     void membersBeyondThePlanAreRefused() {
-        String orgId = OrgFixtures.createOrg();
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
-                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        String orgId = OrgFixtures.createOrgOnPlan("free");
         for (int i = 0; i < 3; i++) {
             fixtures.addMember(orgId, TestTokens.newUserId(), OrgRole.MEMBER);
         }
@@ -152,9 +146,7 @@ class BillingTest {
 
     @Test
     void aPendingInvitationHoldsASeat() {
-        String orgId = OrgFixtures.createOrg();
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
-                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        String orgId = OrgFixtures.createOrgOnPlan("free");
         fixtures.addMember(orgId, TestTokens.newUserId(), OrgRole.MEMBER);
         fixtures.addMember(orgId, TestTokens.newUserId(), OrgRole.MEMBER);
         invite(orgId, "first-" + orgId + "@example.org").then().statusCode(202);
@@ -164,9 +156,7 @@ class BillingTest {
 
     @Test
     void concurrentInvitationsNeverExceedTheLimit() throws Exception {
-        String orgId = OrgFixtures.createOrg();
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
-                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        String orgId = OrgFixtures.createOrgOnPlan("free");
         var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
         try {
             var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();

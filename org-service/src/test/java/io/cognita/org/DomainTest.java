@@ -65,9 +65,7 @@ class DomainTest {
 
     @Test
     void aCaptureBeyondThePlansMemberLimitIsRefusedAndAudited() {
-        String orgId = OrgFixtures.createOrg();
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
-                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        String orgId = OrgFixtures.createOrgOnPlan("free");
         for (int i = 0; i < 3; i++) {
             fixtures.addMember(orgId, TestTokens.newUserId(), OrgRole.MEMBER);
         }

@@ -152,9 +152,7 @@ class MemberTest {
 
     @Test
     void openInvitationsAreListedAndARevokedOneFreesItsSeat() {
-        String orgId = OrgFixtures.createOrg();
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
-                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        String orgId = OrgFixtures.createOrgOnPlan("free");
         String admin = TestTokens.newUserId();
         String member = TestTokens.newUserId();
         fixtures.addMember(orgId, admin, OrgRole.ADMIN);

@@ -79,9 +79,7 @@ class OrgDataJanitorTest {
 
     @Test
     void anExpiredInvitationFreesItsSeatIsNotAcceptedAndIsRemoved() {
-        String orgId = OrgFixtures.createOrg();
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
-                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        String orgId = OrgFixtures.createOrgOnPlan("free");
         fixtures.addMember(orgId, io.cognita.platform.testing.TestTokens.newUserId(), io.cognita.org.domain.OrgRole.MEMBER);
         fixtures.addMember(orgId, io.cognita.platform.testing.TestTokens.newUserId(), io.cognita.org.domain.OrgRole.MEMBER);
         String late = "late-" + orgId + "@example.org";

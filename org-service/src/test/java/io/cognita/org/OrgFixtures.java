@@ -53,6 +53,14 @@ public class OrgFixtures {
                 .when().post("/api/orgs").then().statusCode(200).extract().path("data.orgId");
     }
 
+    /** Creates an organization as system admin and moves it to {@code plan} (free, pro, …); returns its id. */
+    public static String createOrgOnPlan(String plan) {
+        String orgId = createOrg();
+        given().contentType(ContentType.JSON).auth().oauth2(ADMIN).body("{\"plan\":\"" + plan + "\"}")
+                .when().post("/api/orgs/" + orgId + "/billing/plan").then().statusCode(200);
+        return orgId;
+    }
+
     public void addMember(String orgId, String userId, OrgRole role) {
         QuarkusTransaction.requiringNew().run(() -> {
             OrgMember member = new OrgMember();
