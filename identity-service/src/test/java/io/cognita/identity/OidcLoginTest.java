@@ -1,6 +1,8 @@
 package io.cognita.identity;
 
+import io.cognita.identity.repository.SecurityAuditRepository;
 import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -27,6 +29,9 @@ class OidcLoginTest {
     @Inject
     MockMailbox mailbox;
 
+    @Inject
+    SecurityAuditRepository auditLog;
+
     @AfterEach
     void normal() {
         OidcProviderResource.mode = OidcProviderResource.Mode.NORMAL;
@@ -50,6 +55,34 @@ class OidcLoginTest {
         String userId = Clients.verifiedUser(mailbox, email).getString("data.user.userId");
         OidcProviderResource.email = email;
         callback(signInAtProvider()).then().statusCode(200).body("data.user.userId", equalTo(userId));
+    }
+
+    /**
+     * The attack: someone registers the victim's address first (never verified) and keeps a session; the
+     * victim later signs in with the provider. The victim must not share the attacker's account.
+     */
+    @Test
+    void anUnverifiedAccountOfTheSameAddressIsTakenOverNotShared() {
+        String email = Clients.newEmail();
+        Clients.register(email);
+        var attacker = Clients.login(email, Clients.PASSWORD);
+        String accountId = attacker.getString("data.user.userId");
+
+        OidcProviderResource.email = email;
+        var victim = callback(signInAtProvider()).then().statusCode(200).extract().jsonPath();
+
+        assertEquals(accountId, victim.getString("data.user.userId"));
+        Clients.json().body("{\"email\":\"" + email + "\",\"password\":\"" + Clients.PASSWORD + "\"}")
+                .when().post("/api/auth/login").then().statusCode(401).body("code", equalTo("INVALID_CREDENTIALS"));
+        Clients.json().body("{\"refreshToken\":\"" + attacker.getString("data.refreshToken") + "\"}")
+                .when().post("/api/auth/refresh").then().statusCode(401);
+        given().auth().oauth2(attacker.getString("data.accessToken")).when().get("/api/auth/profile").then().statusCode(401);
+        given().auth().oauth2(victim.getString("data.accessToken")).when().get("/api/auth/profile").then().statusCode(200)
+                .body("data.emailVerified", equalTo(true)).body("data.displayName", equalTo("Olivia Dc"));
+        var audit = QuarkusTransaction.requiringNew().call(() -> auditLog.of(accountId));
+        assertEquals(1, audit.size());
+        assertEquals("account.taken-over", audit.get(0).action);
+        assertEquals(1, ((Number) audit.get(0).detail.get("sessionsEnded")).intValue());
     }
 
     @Test

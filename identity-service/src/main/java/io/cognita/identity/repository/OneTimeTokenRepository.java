@@ -13,4 +13,9 @@ public class OneTimeTokenRepository implements PanacheRepositoryBase<OneTimeToke
     public void voidUnused(String userId, OneTimeToken.Purpose purpose, Instant now) {
         update("usedAt = ?1 where userId = ?2 and purpose = ?3 and usedAt is null", now, userId, purpose);
     }
+
+    /** Voids every unused token of the user, whatever its purpose. */
+    public void voidAllUnused(String userId, Instant now) {
+        update("usedAt = ?1 where userId = ?2 and usedAt is null", now, userId);
+    }
 }

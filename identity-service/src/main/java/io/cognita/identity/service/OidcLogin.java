@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cognita.identity.config.IdentityConfig;
 import io.cognita.identity.domain.OidcState;
+import io.cognita.identity.domain.SecurityAuditEntry;
 import io.cognita.identity.domain.User;
 import io.cognita.identity.repository.OidcStateRepository;
+import io.cognita.identity.repository.SecurityAuditRepository;
 import io.cognita.identity.repository.UserRepository;
 import io.cognita.platform.outbox.Outbox;
 import io.cognita.platform.problem.FieldError;
@@ -46,7 +48,8 @@ import java.util.stream.Collectors;
 /**
  * Sign-in with a configured OpenID provider: authorization code with PKCE (S256), a single-use expiring
  * state and a nonce; the ID token is checked for signature (provider's JWKS), iss, aud, exp and nonce;
- * the user is found (or created) by the provider-verified e-mail address.
+ * the user is found (or created) by the provider-verified e-mail address; only a verified account is linked,
+ * an unverified one is taken over (see {@link #takeOver}).
  */
 @ApplicationScoped
 public class OidcLogin {
@@ -59,19 +62,24 @@ public class OidcLogin {
     private final SessionService sessions;
     private final TokenIssuer tokens;
     private final Outbox outbox;
+    private final OneTimeTokens oneTimeTokens;
+    private final SecurityAuditRepository audit;
     private final ObjectMapper json;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<String, Provider> discovered = new ConcurrentHashMap<>();
 
     public OidcLogin(IdentityConfig config, OidcStateRepository states, UserRepository users, SessionService sessions,
-                     TokenIssuer tokens, Outbox outbox, ObjectMapper json, Clock clock) {
+                     TokenIssuer tokens, Outbox outbox, OneTimeTokens oneTimeTokens, SecurityAuditRepository audit,
+                     ObjectMapper json, Clock clock) {
         this.config = config;
         this.states = states;
         this.users = users;
         this.sessions = sessions;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.oneTimeTokens = oneTimeTokens;
+        this.audit = audit;
         this.json = json;
         this.clock = clock;
     }
@@ -163,12 +171,32 @@ public class OidcLogin {
             outbox.record(IdentityEvents.USER_EMAIL_VERIFIED, null, "user/" + user.id,
                     new IdentityEvents.UserEmailVerified(user.id, user.email));
         } else if (!user.emailVerified) {
-            user.emailVerified = true;
-            user.updatedAt = now;
-            outbox.record(IdentityEvents.USER_EMAIL_VERIFIED, null, "user/" + user.id,
-                    new IdentityEvents.UserEmailVerified(user.id, user.email));
+            takeOver(user, name, now);
         }
         return user;
+    }
+
+    /**
+     * Nobody has proven they own an unverified account's address, so whoever registered it may not be its
+     * owner: the provider-verified owner takes it over instead of sharing it. Its password and pending
+     * mail tokens stop working, every session of it ends, and the takeover is audited.
+     */
+    private void takeOver(User user, String name, Instant now) {
+        LOG.warnf("unverified account %s taken over by the verified owner of its address (OIDC)", user.id);
+        boolean hadPassword = user.passwordHash != null;
+        user.passwordHash = null;
+        user.succeededLogin();
+        if (name != null && !name.isBlank()) {
+            user.displayName = name.strip();
+        }
+        user.emailVerified = true;
+        user.updatedAt = now;
+        oneTimeTokens.voidAll(user.id);
+        int ended = sessions.revokeAll(user.id, "account-taken-over", null);
+        audit.persist(SecurityAuditEntry.of(user.id, "account.taken-over",
+                Map.of("via", "oidc", "passwordRemoved", hadPassword, "sessionsEnded", ended), now));
+        outbox.record(IdentityEvents.USER_EMAIL_VERIFIED, null, "user/" + user.id,
+                new IdentityEvents.UserEmailVerified(user.id, user.email));
     }
 
     private String exchange(Provider provider, IdentityConfig.OidcProvider settings, String code, String verifier) {

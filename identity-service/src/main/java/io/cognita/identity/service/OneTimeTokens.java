@@ -60,6 +60,12 @@ public class OneTimeTokens {
         return raw;
     }
 
+    /** Voids every link the user was mailed and has not used. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void voidAll(String userId) {
+        tokens.voidAllUnused(userId, clock.instant());
+    }
+
     /** Marks the token used and returns its user id; 400 INVALID_TOKEN when unknown, used or expired. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String redeem(String raw, OneTimeToken.Purpose purpose) {
