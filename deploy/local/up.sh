@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds and starts the whole suite locally: PostgreSQL (schemas and roles), a Kafka broker, the six
+# Builds and starts the whole suite locally: PostgreSQL (schemas and roles), a Kafka broker, a mail catcher, the six
 # services; waits until every /q/health/ready is UP. Stop it with deploy/local/down.sh.
 #   --no-build   start the jars already built
 set -euo pipefail
@@ -19,6 +19,11 @@ if [ $build = 1 ]; then
   mvn -B -q package -DskipTests
 fi
 "$here/kafka.sh" start
+# identity sends real mail over SMTP; locally it goes to a mail catcher (read it with deploy/local/mail.sh read ADDRESS)
+"$here/mail.sh" start
+export COGNITA_SMTP_HOST=${COGNITA_SMTP_HOST:-127.0.0.1}
+export COGNITA_SMTP_PORT=${COGNITA_SMTP_PORT:-${COGNITA_MAIL_SMTP_PORT:-3025}}
+export COGNITA_SMTP_STARTTLS=${COGNITA_SMTP_STARTTLS:-DISABLED}
 
 # dev-only signing key and admin password, generated once, kept in .run (never in git)
 key=$run_dir/keys/signing-key.pem
@@ -64,5 +69,8 @@ Cognita is up. Gateway: http://localhost:3000/api   (API docs: http://localhost:
 Sign in as the bootstrap admin:
   curl -s -X POST http://localhost:3000/api/auth/login -H 'Content-Type: application/json' \\
     -d '{"email":"$COGNITA_ADMIN_EMAIL","password":"$COGNITA_ADMIN_PASSWORD"}'
-(dev-only password, kept in $run_dir/admin-password). Stop everything with deploy/local/down.sh
+(dev-only password, kept in $run_dir/admin-password).
+Mail (verification and reset links) goes to the local mail catcher; after registering, read yours with
+  deploy/local/mail.sh read you@example.org
+Stop everything with deploy/local/down.sh
 MSG

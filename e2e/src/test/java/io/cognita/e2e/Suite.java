@@ -98,7 +98,6 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             env.put("COGNITA_SIGNING_KEY", key.toString());
             env.put("COGNITA_ADMIN_EMAIL", adminEmail);
             env.put("COGNITA_ADMIN_PASSWORD", adminPassword);
-            env.put("COGNITA_MAIL_MOCK", "false");
             env.put("COGNITA_SMTP_HOST", "127.0.0.1");
             env.put("COGNITA_SMTP_PORT", Integer.toString(mailbox.port()));
             env.put("COGNITA_SMTP_STARTTLS", "DISABLED");

@@ -1,12 +1,21 @@
 package io.cognita.identity;
 
 import io.cognita.platform.testing.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
 
-/** Platform's shared layering rules, and every scheduled job on in the prod profile. */
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Platform's shared layering rules, every scheduled job on in the prod profile, and identity's prod settings. */
 class ArchitectureTest extends ServiceArchitecture {
 
     @Override
     protected String basePackage() {
         return "io.cognita.identity";
+    }
+
+    @Test
+    void productionSendsRealMail() {
+        assertFalse(productionConfig().getValue("quarkus.mailer.mock", Boolean.class),
+                "quarkus.mailer.mock must be false in the prod profile");
     }
 }
