@@ -35,6 +35,6 @@ class PoisonEventTest {
                 given().auth().oauth2(OrgFixtures.ADMIN).when().get("/api/orgs/" + orgId + "/billing").then()
                         .body("data.usage.transcriptionMinutes", org.hamcrest.Matchers.is(7)));
         given().when().get("/q/health/live").then().statusCode(200)
-                .body("checks.find { it.name == 'event-subscriptions' }.data.deadLettered", greaterThan(0));
+                .body("checks.find { it.name == 'event-consumers' }.data.deadLettered", greaterThan(0));
     }
 }

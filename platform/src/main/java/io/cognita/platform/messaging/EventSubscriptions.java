@@ -2,6 +2,7 @@ package io.cognita.platform.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cognita.platform.faults.TransientFaults;
 import io.cognita.platform.inbox.Inbox;
 import io.cognita.platform.request.RequestId;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,11 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,21 +29,35 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs every {@link EventHandler} bean: one consumer per handler in the group
- * {@code <application>.<handler>}, offsets committed after the effect. A poison event (unreadable, or
- * failing {@code cognita.events.max-attempts} times) goes to {@code <topic>.dlq}, is counted and never
- * blocks the partition.
+ * {@code <application>.<handler>}, offsets committed only after the effect.
+ * <ul>
+ * <li>A transient fault (database or broker unreachable, a lock or serialization conflict) is retried with
+ * backoff for as long as it lasts; the partitions are paused meanwhile and nothing is committed, so no
+ * event is skipped. A consumer stalled longer than {@code cognita.events.stall-bound} makes readiness DOWN.</li>
+ * <li>What cannot succeed (an unreadable event, a handler failing {@code cognita.events.max-attempts} times
+ * with a non-transient error) goes to {@code <topic>.dlq}; if that write fails, the offset is not committed
+ * and the event comes again.</li>
+ * <li>A consumer thread that dies makes liveness DOWN.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class EventSubscriptions {
 
     private static final Logger LOG = Logger.getLogger(EventSubscriptions.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
     private final Instance<EventHandler> handlers;
     private final Inbox inbox;
@@ -46,7 +65,10 @@ public class EventSubscriptions {
     private final String bootstrap;
     private final String application;
     private final int maxAttempts;
+    private final Duration maxBackoff;
+    private final Duration lockTimeout;
     private final List<KafkaConsumer<String, String>> consumers = new ArrayList<>();
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong deadLettered = new AtomicLong();
     private KafkaProducer<String, String> dlq;
     private volatile boolean running;
@@ -54,13 +76,35 @@ public class EventSubscriptions {
     public EventSubscriptions(Instance<EventHandler> handlers, Inbox inbox, ObjectMapper json,
                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                               @ConfigProperty(name = "quarkus.application.name") String application,
-                              @ConfigProperty(name = "cognita.events.max-attempts", defaultValue = "3") int maxAttempts) {
+                              @ConfigProperty(name = "cognita.events.max-attempts", defaultValue = "3") int maxAttempts,
+                              @ConfigProperty(name = "cognita.events.max-backoff", defaultValue = "10s") Duration maxBackoff,
+                              @ConfigProperty(name = "cognita.events.lock-timeout", defaultValue = "5s") Duration lockTimeout) {
         this.handlers = handlers;
         this.inbox = inbox;
         this.json = json;
         this.bootstrap = bootstrap;
         this.application = application;
         this.maxAttempts = maxAttempts;
+        this.maxBackoff = maxBackoff;
+        this.lockTimeout = lockTimeout;
+    }
+
+    /** One handler's consumer as health checks see it. */
+    public static final class Subscription {
+        private final String handler;
+        private volatile Thread thread;
+        private volatile Instant stalledSince;
+        private volatile String lastFault;
+
+        Subscription(String handler) {
+            this.handler = handler;
+        }
+
+        public String handler() { return handler; }
+        public boolean alive() { return thread != null && thread.isAlive(); }
+        /** When the event it is working on first failed transiently; null when it is not stalled. */
+        public Instant stalledSince() { return stalledSince; }
+        public String lastFault() { return lastFault; }
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -70,11 +114,17 @@ public class EventSubscriptions {
         Properties producer = new Properties();
         producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         dlq = new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer());
         running = true;
         for (EventHandler handler : handlers) {
-            Thread thread = new Thread(() -> consume(handler), "events-" + handler.name());
+            Subscription subscription = new Subscription(handler.name());
+            Thread thread = new Thread(() -> consume(handler, subscription), "events-" + handler.name());
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> LOG.errorf(e, "consumer thread %s died", t.getName()));
+            subscription.thread = thread;
+            subscriptions.add(subscription);
             thread.start();
         }
     }
@@ -83,6 +133,13 @@ public class EventSubscriptions {
         running = false;
         synchronized (consumers) {
             consumers.forEach(KafkaConsumer::wakeup);
+        }
+        for (Subscription subscription : subscriptions) {
+            try {
+                subscription.thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (dlq != null) {
             dlq.close(Duration.ofSeconds(3));
@@ -94,7 +151,18 @@ public class EventSubscriptions {
         return deadLettered.get();
     }
 
-    private void consume(EventHandler handler) {
+    public List<Subscription> subscriptions() {
+        return List.copyOf(subscriptions);
+    }
+
+    /** The batch cannot go on here (a rebalance, or records arrived while paused): start over from the committed offsets. */
+    private static final class StartOver extends RuntimeException {
+        StartOver() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void consume(EventHandler handler, Subscription subscription) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, application + "." + handler.name());
@@ -102,33 +170,73 @@ public class EventSubscriptions {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
         while (running) {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-                synchronized (consumers) {
-                    consumers.add(consumer);
-                }
-                consumer.subscribe(List.of(handler.topic()));
-                while (running) {
-                    var records = consumer.poll(Duration.ofMillis(250));
-                    for (ConsumerRecord<String, String> record : records) {
-                        process(handler, record);
+            boolean[] rebalanced = {false};
+            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+            synchronized (consumers) {
+                consumers.add(consumer);
+            }
+            try (consumer) {
+                consumer.subscribe(List.of(handler.topic()), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        rebalanced[0] = true;
                     }
-                    if (!records.isEmpty()) {
-                        consumer.commitSync();
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        rebalanced[0] = true;
+                    }
+                });
+                while (running) {
+                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(250));
+                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                    try {
+                        rebalanced[0] = false;
+                        for (ConsumerRecord<String, String> record : records) {
+                            process(handler, subscription, consumer, rebalanced, record);
+                            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                        }
+                    } finally {
+                        commit(consumer, done);
                     }
                 }
             } catch (WakeupException e) {
                 return;
+            } catch (StartOver e) {
+                LOG.debugf("consumer %s starts over from its committed offsets", handler.name());
             } catch (Exception e) {
                 if (!running) {
                     return;
                 }
                 LOG.warnf("consumer %s: %s; reconnecting", handler.name(), e.toString());
                 sleep(1000);
+            } finally {
+                synchronized (consumers) {
+                    consumers.remove(consumer);
+                }
             }
         }
     }
 
-    private void process(EventHandler handler, ConsumerRecord<String, String> record) {
+    private static void commit(KafkaConsumer<String, String> consumer, Map<TopicPartition, OffsetAndMetadata> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
+            done.keySet().retainAll(consumer.assignment());
+            if (!done.isEmpty()) {
+                consumer.commitSync(done);
+            }
+        } catch (WakeupException e) {
+            throw e;
+        } catch (Exception e) {
+            // not committed: the events come again and the inbox keeps their effect single
+            LOG.warnf("commit failed: %s", e.toString());
+        }
+    }
+
+    private void process(EventHandler handler, Subscription subscription, KafkaConsumer<String, String> consumer,
+                         boolean[] rebalanced, ConsumerRecord<String, String> record) {
         IncomingEvent event;
         try {
             JsonNode envelope = json.readTree(record.value());
@@ -143,44 +251,85 @@ public class EventSubscriptions {
         if (!handler.types().contains(event.type())) {
             return;
         }
+        Duration backoff = FIRST_BACKOFF;
         for (int attempt = 1; ; attempt++) {
             try {
                 if (event.requestId() != null) {
                     RequestId.set(event.requestId());
                 }
                 QuarkusTransaction.requiringNew().run(() -> {
+                    inbox.limitLockWait(lockTimeout);
                     if (inbox.firstDelivery(handler.name(), event.id())) {
                         handler.handle(event);
                     }
                 });
+                if (subscription.stalledSince != null) {
+                    LOG.infof("consumer %s recovered after %s", handler.name(),
+                            Duration.between(subscription.stalledSince, Instant.now()));
+                    subscription.stalledSince = null;
+                }
                 return;
             } catch (Exception e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error; // not the event's fault: the thread dies and liveness reports it
+                }
                 if (!running) {
-                    return; // shutting down: the uncommitted offset brings the event back next time
+                    throw new WakeupException(); // shutting down: the uncommitted offset brings the event back
+                }
+                if (TransientFaults.isTransient(e)) {
+                    if (subscription.stalledSince == null) {
+                        subscription.stalledSince = Instant.now();
+                        LOG.warnf("consumer %s: transient fault on %s-%d@%d, retrying until it passes: %s", handler.name(),
+                                record.topic(), record.partition(), record.offset(), e.toString());
+                    }
+                    subscription.lastFault = e.toString();
+                    waitPaused(consumer, rebalanced, backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+                    attempt = 0;
+                    continue;
                 }
                 if (attempt >= maxAttempts) {
                     deadLetter(handler, record, e.toString());
+                    subscription.stalledSince = null;
                     return;
                 }
-                sleep(200L * attempt);
+                waitPaused(consumer, rebalanced, FIRST_BACKOFF.multipliedBy(attempt));
             } finally {
                 RequestId.clear();
             }
         }
     }
 
+    /** Waits with every partition paused, still polling so the group keeps this consumer. */
+    private void waitPaused(KafkaConsumer<String, String> consumer, boolean[] rebalanced, Duration wait) {
+        var assigned = consumer.assignment();
+        consumer.pause(assigned);
+        try {
+            ConsumerRecords<String, String> none = consumer.poll(wait);
+            if (rebalanced[0] || !none.isEmpty() || !running) {
+                throw running ? new StartOver() : new WakeupException();
+            }
+        } finally {
+            consumer.resume(consumer.assignment());
+        }
+    }
+
+    /** Writes the event to {@code <topic>.dlq}; throws when the broker did not take it, so the offset stays. */
     private void deadLetter(EventHandler handler, ConsumerRecord<String, String> record, String reason) {
-        deadLettered.incrementAndGet();
         LOG.errorf("event at %s-%d@%d sent to %s.dlq by %s: %s", record.topic(), record.partition(), record.offset(),
                 record.topic(), handler.name(), reason);
         ProducerRecord<String, String> out = new ProducerRecord<>(record.topic() + ".dlq", record.key(), record.value());
         out.headers().add("cognita-dlq-reason", reason.getBytes(StandardCharsets.UTF_8));
         out.headers().add("cognita-dlq-consumer", handler.name().getBytes(StandardCharsets.UTF_8));
         try {
-            dlq.send(out).get();
+            dlq.send(out).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.errorf("could not write to %s.dlq: %s", record.topic(), e.toString());
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("could not write to " + record.topic() + ".dlq: " + e, e);
         }
+        deadLettered.incrementAndGet();
     }
 
     private static void sleep(long millis) {

@@ -1,0 +1,96 @@
+package io.cognita.platform.messaging;
+
+import io.cognita.platform.orgstatus.OrgStatusView;
+import io.cognita.platform.testing.EventTap;
+import io.cognita.platform.testing.PrivateDatabaseProfile;
+import io.cognita.platform.testing.TestEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The database goes away for ten seconds while events arrive: none is lost, none is dead-lettered. */
+@QuarkusTest
+@TestProfile(DatabaseOutageTest.Profile.class)
+class DatabaseOutageTest {
+
+    /** A private database, and a handler that can kill its own consumer thread. */
+    public static class Profile extends PrivateDatabaseProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("platform-test.thread-killer", "true");
+            return config;
+        }
+    }
+
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
+
+    @Inject
+    OrgStatusView view;
+
+    @Inject
+    EventSubscriptions subscriptions;
+
+    @Test
+    void eventsArrivingDuringAnOutageAreAppliedAfterItAndNoneIsDeadLettered() throws Exception {
+        String before = UUID.randomUUID().toString();
+        TestEvents.publish("cognita.org", before, "org.suspended", before, "{\"reason\":\"before\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.status(UUID.fromString(before)) == OrgStatusView.Status.SUSPENDED);
+        long deadLettered = subscriptions.deadLettered();
+
+        List<String> during = new ArrayList<>();
+        try (EventTap dlq = new EventTap("cognita.org.dlq")) {
+            PrivateDatabaseProfile.database().down();
+            Instant outageStart = Instant.now();
+            for (int i = 0; i < 5; i++) {
+                String orgId = UUID.randomUUID().toString();
+                during.add(orgId);
+                TestEvents.publish("cognita.org", orgId, "org.suspended", orgId, "{\"reason\":\"during\"}");
+            }
+            // the consumer meets the outage and says so: readiness DOWN once it lasts beyond the bound (3 s here)
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/health/ready").then()
+                    .statusCode(503).body("checks.find { it.name == 'event-consumers-progress' }.status", equalTo("DOWN")));
+            // the outage lasts its full length whatever the checks above took
+            Duration left = OUTAGE.minus(Duration.between(outageStart, Instant.now()));
+            if (!left.isNegative()) {
+                Thread.sleep(left.toMillis());
+            }
+            PrivateDatabaseProfile.database().up();
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> during.stream()
+                    .allMatch(id -> view.status(UUID.fromString(id)) == OrgStatusView.Status.SUSPENDED));
+            assertEquals(deadLettered, subscriptions.deadLettered(), "nothing dead-lettered");
+            assertTrue(dlq.await(e -> during.contains(e.path("orgid").asText()), Duration.ofSeconds(2)).isEmpty());
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'event-consumers-progress' }.status", equalTo("UP")));
+        given().when().get("/q/health/live").then()
+                .body("checks.find { it.name == 'event-consumers' }.data.'org-status'", equalTo("running"));
+    }
+
+    @Test
+    void aConsumerThreadThatDiesMakesLivenessDown() {
+        given().when().get("/q/health/live").then()
+                .body("checks.find { it.name == 'event-consumers' }.data.'thread-killer'", equalTo("running"));
+        ThreadKillingHandler.armedFor = UUID.randomUUID().toString();
+        TestEvents.publish("cognita.platform-test", UUID.randomUUID().toString(), ThreadKillingHandler.TYPE, null,
+                "{\"run\":\"" + ThreadKillingHandler.armedFor + "\"}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/live").then().statusCode(503)
+                .body("checks.find { it.name == 'event-consumers' }.data.'thread-killer'", equalTo("dead")));
+    }
+}
