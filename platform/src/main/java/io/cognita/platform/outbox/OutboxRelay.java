@@ -30,8 +30,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes outbox rows to Kafka. Woken at once by the NOTIFY that {@link Outbox} sends on commit, and
- * polling as a fallback. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas share the work; a row
- * is deleted only after the broker acknowledged it (at-least-once: consumers deduplicate by event id).
+ * polling as a fallback. Of all replicas, only the one holding the schema's relay lock (a PostgreSQL
+ * advisory lock on its own connection) publishes, in {@code seq} order, so one aggregate's events reach
+ * the broker in the order they were written; the others stand by and take over within a poll interval
+ * when the leader's connection goes. A row is deleted only after the broker acknowledged it
+ * (at-least-once: consumers deduplicate by event id).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -45,6 +48,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final boolean enabled;
     private volatile boolean running;
+    private volatile boolean leading;
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
@@ -95,14 +99,23 @@ public class OutboxRelay {
         }
     }
 
+    /** True while this relay holds the lock and publishes. */
+    public boolean leading() {
+        return leading;
+    }
+
     private void run() {
         Connection listener = null;
         while (running) {
             try {
                 if (listener == null || listener.isClosed()) {
+                    leading = false;
                     listener = listen();
                 }
-                while (running && publishBatch() == batchSize) {
+                if (!leading) {
+                    leading = tryLead(listener);
+                }
+                while (leading && running && publishBatch(listener) == batchSize) {
                     // a full batch: there may be more waiting
                 }
                 listener.unwrap(PGConnection.class).getNotifications((int) pollInterval.toMillis());
@@ -113,6 +126,7 @@ public class OutboxRelay {
                 LOG.warnf("outbox relay: %s; retrying", e.toString());
                 close(listener);
                 listener = null;
+                leading = false;
                 pause();
             }
         }
@@ -127,42 +141,55 @@ public class OutboxRelay {
         return connection;
     }
 
-    /** Publishes up to one batch; returns how many rows it published. */
-    int publishBatch() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<UUID> ids = new ArrayList<>();
-                List<Future<RecordMetadata>> acks = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT id, topic, msg_key, type, payload::text FROM outbox ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                    select.setInt(1, batchSize);
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            ids.add(rows.getObject(1, UUID.class));
-                            ProducerRecord<String, String> record = new ProducerRecord<>(rows.getString(2),
-                                    rows.getString(3), rows.getString(5));
-                            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                            record.headers().add("ce_type", rows.getString(4).getBytes(StandardCharsets.UTF_8));
-                            acks.add(producer.send(record));
-                        }
-                    }
+    private boolean tryLead(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+            lock.setString(1, "outbox-relay:" + settings.channel());
+            try (ResultSet result = lock.executeQuery()) {
+                boolean won = result.next() && result.getBoolean(1);
+                if (won) {
+                    LOG.debugf("outbox relay of %s leads", settings.channel());
                 }
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(30, TimeUnit.SECONDS);
-                }
-                if (!ids.isEmpty()) {
-                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
-                        delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-                        delete.executeUpdate();
-                    }
-                }
-                connection.commit();
-                return ids.size();
-            } catch (Exception e) {
-                connection.rollback();
-                throw e;
+                return won;
             }
+        }
+    }
+
+    /** Publishes up to one batch on the lock holder's connection; returns how many rows it published. */
+    int publishBatch(Connection connection) throws Exception {
+        connection.setAutoCommit(false);
+        try {
+            List<UUID> ids = new ArrayList<>();
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, topic, msg_key, type, payload::text FROM outbox ORDER BY seq LIMIT ? FOR UPDATE")) {
+                select.setInt(1, batchSize);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                        ProducerRecord<String, String> record = new ProducerRecord<>(rows.getString(2),
+                                rows.getString(3), rows.getString(5));
+                        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                        record.headers().add("ce_type", rows.getString(4).getBytes(StandardCharsets.UTF_8));
+                        acks.add(producer.send(record));
+                    }
+                }
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+            if (!ids.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
+                    delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                    delete.executeUpdate();
+                }
+            }
+            connection.commit();
+            return ids.size();
+        } catch (Exception e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
