@@ -79,10 +79,26 @@ class OrgReadTest {
             fixtures.addMember(orgId, user, OrgRole.MEMBER);
             created.add(orgId);
         }
+        List<String> seen = walk(user, null);
+        assertEquals(created.stream().sorted().toList(), seen.stream().sorted().toList());
+        assertEquals(5, seen.size());
+        // newest first by default (a new org is on the first page); order=asc walks the same list backwards
+        List<String> oldestFirst = new ArrayList<>(walk(user, "asc"));
+        java.util.Collections.reverse(oldestFirst);
+        assertEquals(seen, oldestFirst);
+        assertEquals(seen, walk(user, "desc"));
+        given().auth().oauth2(TestTokens.user(user)).queryParam("order", "sideways").when().get("/api/orgs")
+                .then().statusCode(400).body("errors.field", hasItem("order"));
+    }
+
+    private static List<String> walk(String user, String order) {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
             var request = given().auth().oauth2(TestTokens.user(user)).queryParam("limit", 2);
+            if (order != null) {
+                request.queryParam("order", order);
+            }
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -90,8 +106,7 @@ class OrgReadTest {
             seen.addAll(page.getList("data.orgId"));
             cursor = page.getString("meta.nextCursor");
         } while (cursor != null);
-        assertEquals(created.stream().sorted().toList(), seen.stream().sorted().toList());
-        assertEquals(5, seen.size());
+        return seen;
     }
 
     @Test
@@ -109,6 +124,21 @@ class OrgReadTest {
         given().auth().oauth2(ADMIN).queryParam("cursor", "!!garbage").when().get("/api/orgs")
                 .then().statusCode(400).body("errors.field", hasItem("cursor"));
         given().when().get("/api/orgs").then().statusCode(401);
+    }
+
+    /** Found by an outside fuzzer: both answered 500 with a stack trace in the log. */
+    @Test
+    void aForgedCursorOrANulInTheQueryIsA400OnEveryPagedEndpoint() {
+        String orgId = OrgFixtures.createOrg();
+        for (String path : List.of("/api/orgs", "/api/orgs/" + orgId + "/members", "/api/orgs/" + orgId + "/audit-logs",
+                "/api/config/audit-logs")) {
+            for (String cursor : List.of("eB95", "eB95eB95", "AA", "MjAyNS0xMC0yMlQxNDozMDowMFofbm90LWEtdXVpZA")) {
+                given().auth().oauth2(ADMIN).queryParam("cursor", cursor).when().get(path)
+                        .then().statusCode(400).body("code", equalTo("INVALID_CURSOR"));
+            }
+        }
+        given().auth().oauth2(ADMIN).urlEncodingEnabled(false).when().get("/api/orgs?q=%E2%80%AE%00")
+                .then().statusCode(400).body("code", equalTo("INVALID_CHARACTERS"));
     }
 
     @Test

@@ -15,10 +15,11 @@ import java.util.UUID;
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
 
     /**
-     * One page of organizations in (createdAt, id) order after the given key; {@code memberId} null means
-     * every organization (system admins), else only those the user belongs to.
+     * One page of organizations in (createdAt, id) order — newest first unless {@code oldestFirst} — after
+     * the given key; {@code memberId} null means every organization (system admins), else only those the
+     * user belongs to.
      */
-    public List<Organization> page(String memberId, Boolean suspended, String nameContains,
+    public List<Organization> page(String memberId, Boolean suspended, String nameContains, boolean oldestFirst,
                                    Instant afterCreatedAt, UUID afterId, int limit) {
         StringBuilder where = new StringBuilder("deletedAt is null");
         Map<String, Object> params = new HashMap<>();
@@ -36,10 +37,12 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (afterCreatedAt != null) {
-            where.append(" and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))");
+            String beyond = oldestFirst ? ">" : "<";
+            where.append(" and (createdAt " + beyond + " :afterAt or (createdAt = :afterAt and id " + beyond + " :afterId))");
             params.put("afterAt", afterCreatedAt);
             params.put("afterId", afterId);
         }
-        return find(where + " order by createdAt, id", params).page(0, limit).list();
+        return find(where + (oldestFirst ? " order by createdAt, id" : " order by createdAt desc, id desc"), params)
+                .page(0, limit).list();
     }
 }

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,9 +70,12 @@ public class OrgResource {
 
     @GET
     @Operation(summary = "Get Organizations", description = "The organizations visible to the caller "
-            + "(all of them for system:admin), oldest first, cursor paged.")
+            + "(all of them for system:admin), newest first (order=desc, the default) or oldest first (order=asc), "
+            + "cursor paged; pass the same order with a cursor.")
     public ApiResponse<List<OrganizationSnapshot>> list(@QueryParam("status") String status,
                                                         @QueryParam("q") String q,
+                                                        @Parameter(schema = @Schema(enumeration = {"desc", "asc"}, defaultValue = "desc"))
+                                                        @QueryParam("order") String order,
                                                         @QueryParam("limit") String limit,
                                                         @QueryParam("cursor") String cursor) {
         Boolean suspended = switch (status == null ? "" : status) {
@@ -80,11 +84,16 @@ public class OrgResource {
             case "suspended" -> true;
             default -> throw ProblemException.invalidField("status", "must be one of: active, suspended");
         };
+        boolean oldestFirst = switch (order == null ? "desc" : order) {
+            case "desc" -> false;
+            case "asc" -> true;
+            default -> throw ProblemException.invalidField("order", "must be one of: desc, asc");
+        };
         if (q != null && q.length() > 200) {
             throw ProblemException.invalidField("q", "must be at most 200 characters");
         }
         return ApiResponse.page("Organizations", orgs.list(suspended, q == null || q.isBlank() ? null : q.strip(),
-                PageRequest.of(limit, cursor, 2)));
+                oldestFirst, PageRequest.of(limit, cursor, 2)));
     }
 
     @GET

@@ -43,8 +43,8 @@ public class AuditLogService {
     }
 
     private Page<AuditEntry> read(UUID orgId, AuditFilter filter, PageRequest page) {
-        Instant beforeAt = page.after() == null ? null : Instant.parse(page.after().get(0));
-        UUID beforeId = page.after() == null ? null : UUID.fromString(page.after().get(1));
+        Instant beforeAt = page.instantAfter(0);
+        UUID beforeId = page.uuidAfter(1);
         List<AuditEntry> rows = entries.page(orgId, filter, beforeAt, beforeId, page.limit() + 1);
         boolean more = rows.size() > page.limit();
         List<AuditEntry> items = more ? rows.subList(0, page.limit()) : rows;

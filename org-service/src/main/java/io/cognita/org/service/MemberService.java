@@ -78,7 +78,7 @@ public class MemberService {
     public Page<Member> list(UUID orgId, PageRequest page) {
         access.requireAdministrator(orgId);
         orgs.find(orgId);
-        List<OrgMember> rows = members.page(orgId, page.after() == null ? null : page.after().get(0), page.limit() + 1);
+        List<OrgMember> rows = members.page(orgId, page.textAfter(0), page.limit() + 1);
         boolean more = rows.size() > page.limit();
         List<OrgMember> items = more ? rows.subList(0, page.limit()) : rows;
         return new Page<>(items.stream().map(this::view).toList(), page.limit(),

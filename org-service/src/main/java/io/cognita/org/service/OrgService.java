@@ -69,10 +69,10 @@ public class OrgService {
     }
 
     @Transactional
-    public Page<OrganizationSnapshot> list(Boolean suspended, String nameContains, PageRequest page) {
-        Instant afterAt = page.after() == null ? null : Instant.parse(page.after().get(0));
-        UUID afterId = page.after() == null ? null : UUID.fromString(page.after().get(1));
-        List<Organization> rows = orgs.page(access.listingScope(), suspended, nameContains, afterAt, afterId,
+    public Page<OrganizationSnapshot> list(Boolean suspended, String nameContains, boolean oldestFirst, PageRequest page) {
+        Instant afterAt = page.instantAfter(0);
+        UUID afterId = page.uuidAfter(1);
+        List<Organization> rows = orgs.page(access.listingScope(), suspended, nameContains, oldestFirst, afterAt, afterId,
                 page.limit() + 1);
         boolean more = rows.size() > page.limit();
         List<Organization> items = more ? rows.subList(0, page.limit()) : rows;

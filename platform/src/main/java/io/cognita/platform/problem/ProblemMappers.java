@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.cognita.platform.faults.TransientFaults;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -134,6 +135,12 @@ public class ProblemMappers {
             return ProblemResponses.of(409, "CONCURRENT_UPDATE", "Changed meanwhile",
                     "Another request changed the same resource at the same time; read it again and retry.",
                     instance(uri), null, null);
+        }
+        if (TransientFaults.isDatabaseUnreachable(e)) {
+            LOG.warnf("database unavailable: %s", e.toString());
+            return ProblemResponses.of(503, "DATABASE_UNAVAILABLE", "Service unavailable",
+                    "The service's database cannot be reached right now; retry shortly.", instance(uri), null,
+                    Map.of("Retry-After", "5"));
         }
         LOG.error("request failed", e);
         return ProblemResponses.of(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed.",
