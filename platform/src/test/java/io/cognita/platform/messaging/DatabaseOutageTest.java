@@ -16,10 +16,14 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +85,42 @@ class DatabaseOutageTest {
                 .body("checks.find { it.name == 'event-consumers-progress' }.status", equalTo("UP")));
         given().when().get("/q/health/live").then()
                 .body("checks.find { it.name == 'event-consumers' }.data.'org-status'", equalTo("running"));
+    }
+
+    /** A restart of the database: 503 with Retry-After while it is down, and no failed request once it is back. */
+    @Test
+    void aDatabaseRestartFailsNoRequestOnceItIsBack() throws Exception {
+        // fill the pool with connections that the restart will make stale
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> warm = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                warm.add(clients.submit(() -> given().when().get("/api/test/echo/db/count").statusCode()));
+            }
+            for (Future<Integer> status : warm) {
+                assertEquals(200, status.get());
+            }
+            PrivateDatabaseProfile.database().down();
+            given().when().get("/api/test/echo/db/count").then().statusCode(503)
+                    .header("Retry-After", notNullValue()).body("code", equalTo("DATABASE_UNAVAILABLE"));
+            given().when().get("/q/health/ready").then().statusCode(503);
+            PrivateDatabaseProfile.database().up();
+
+            List<Future<Integer>> after = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                after.add(clients.submit(() -> given().when().get("/api/test/echo/db/count").statusCode()));
+            }
+            List<Integer> failed = new ArrayList<>();
+            for (Future<Integer> status : after) {
+                if (status.get() != 200) {
+                    failed.add(status.get());
+                }
+            }
+            assertEquals(List.of(), failed, "requests failed after the database was back");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

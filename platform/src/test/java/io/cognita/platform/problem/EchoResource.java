@@ -2,6 +2,9 @@ package io.cognita.platform.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cognita.platform.paging.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +34,17 @@ public class EchoResource {
     @Path("/{word}")
     public Map<String, Object> word(@PathParam("word") String word, @QueryParam("q") String q) {
         return Map.of("word", word, "q", q == null ? "" : q);
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Touches the database: how many org statuses are known. */
+    @GET
+    @Path("/db/count")
+    @Transactional
+    public Map<String, Object> count() {
+        return Map.of("count", ((Number) em.createNativeQuery("SELECT count(*) FROM org_status").getSingleResult()).longValue());
     }
 
     @GET
