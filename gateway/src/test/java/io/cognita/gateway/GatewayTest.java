@@ -68,6 +68,13 @@ class GatewayTest {
                 .then().statusCode(200).header("X-Request-ID", matchesPattern("[0-9a-f-]{36}"));
     }
 
+    /** The gateway is the edge: a client's own X-Forwarded-For is replaced by the address the gateway saw. */
+    @Test
+    void aClaimedClientAddressIsReplacedByTheRealOne() {
+        given().header("X-Forwarded-For", "203.0.113.7").contentType("application/json").body("{}")
+                .when().post("/api/auth/login").then().statusCode(200).body("forwardedFor", equalTo("127.0.0.1"));
+    }
+
     @Test
     void publicRoutesNeedNoToken() {
         given().contentType(ContentType.JSON).body("{}").when().post("/api/auth/login")

@@ -33,6 +33,7 @@ public class UpstreamsResource implements QuarkusTestResourceLifecycleManager {
                     .put("path", request.path())
                     .put("authorization", request.getHeader("Authorization"))
                     .put("requestId", request.getHeader("X-Request-ID"))
+                    .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                     .put("bodyLength", body.length())
                     .put("bodySha256", sha256(body));
             Runnable answer = () -> request.response().putHeader("Content-Type", "application/json")

@@ -14,6 +14,13 @@ class ArchitectureTest extends ServiceArchitecture {
     }
 
     @Test
+    void productionBelievesForwardedAddressesOnlyFromTrustedProxies() {
+        var prod = productionConfig();
+        assertFalse(prod.getOptionalValue("quarkus.http.proxy.trusted-proxies", String.class).orElse("").isBlank(),
+                "with proxy-address-forwarding on and no trusted proxies, anyone's X-Forwarded-For is believed");
+    }
+
+    @Test
     void productionSendsRealMail() {
         assertFalse(productionConfig().getValue("quarkus.mailer.mock", Boolean.class),
                 "quarkus.mailer.mock must be false in the prod profile");

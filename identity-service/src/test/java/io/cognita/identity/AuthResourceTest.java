@@ -98,7 +98,7 @@ class AuthResourceTest {
     void theAdminIsCreatedOnceWithAHashedPassword() {
         User admin = QuarkusTransaction.requiringNew().call(() -> users.byEmail("root@cognita.test").orElseThrow());
         assertTrue(admin.systemAdmin);
-        assertTrue(admin.passwordHash.startsWith("$2"), "bcrypt hash");
+        assertTrue(admin.passwordHash.startsWith("$argon2id$v=19$"), "Argon2id hash");
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> users.count("email", "root@cognita.test")));
     }
 

@@ -55,6 +55,19 @@ class SessionFlowTest {
         json().body("{}").when().post("/api/auth/refresh").then().statusCode(400);
     }
 
+    /** The session records the address the server saw (from the trusted gateway), never the one in the body. */
+    @Test
+    void aSessionsAddressIsTheOneTheServerSaw() {
+        String email = Clients.newEmail();
+        JsonPath user = Clients.verifiedUser(mailbox, email);
+        given().contentType("application/json").header("X-Forwarded-For", "10.250.1.2")
+                .body("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"device\":{\"ip\":\"6.6.6.6\"}}")
+                .when().post("/api/auth/login").then().statusCode(200);
+        given().auth().oauth2(user.getString("data.accessToken")).when().get("/api/auth/sessions").then().statusCode(200)
+                .body("data.device.ip", hasItem("10.250.1.2"))
+                .body("data.device.ip", not(hasItem("6.6.6.6")));
+    }
+
     @Test
     void sessionsAreListedRevokedAndLoggedOut() {
         String email = Clients.newEmail();

@@ -17,9 +17,8 @@ public interface IdentityConfig {
     @WithDefault("15M")
     Duration accessTokenTtl();
 
-    /** bcrypt work factor for password hashes. */
-    @WithDefault("12")
-    int bcryptCost();
+    /** Argon2id parameters for new password hashes (OWASP's by default). */
+    Argon2 argon2();
 
     /** The bootstrap system administrator, created at start-up when both are set. */
     Optional<String> adminEmail();
@@ -68,8 +67,19 @@ public interface IdentityConfig {
         String scopes();
     }
 
+    interface Argon2 {
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+    }
+
     interface Lockout {
-        /** Consecutive failed sign-ins that lock an account. */
+        /** Consecutive failed sign-ins for one account from one source address that hold that source back. */
         @WithDefault("10")
         int threshold();
 

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -46,12 +45,6 @@ public class User {
     @Column(name = "email_verified", nullable = false)
     public boolean emailVerified;
 
-    @Column(name = "failed_logins", nullable = false)
-    public int failedLogins;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
-
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
@@ -66,24 +59,6 @@ public class User {
         emailVerified = false;
         deletedAt = now;
         updatedAt = now;
-    }
-
-    public boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    /** Counts a failed sign-in; the {@code threshold}-th consecutive one locks the account for {@code lockFor}. */
-    public void failedLogin(Instant now, int threshold, Duration lockFor) {
-        failedLogins++;
-        if (failedLogins >= threshold) {
-            lockedUntil = now.plus(lockFor);
-            failedLogins = 0;
-        }
-    }
-
-    public void succeededLogin() {
-        failedLogins = 0;
-        lockedUntil = null;
     }
 
     public static String newId() {

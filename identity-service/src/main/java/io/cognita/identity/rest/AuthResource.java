@@ -11,6 +11,7 @@ import io.cognita.platform.api.ApiResponse;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -55,10 +56,11 @@ public class AuthResource {
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "login", description = "E-mail and password → an RS256 access token and a refresh token. "
-            + "5 attempts a minute per account and address (429); 10 consecutive failures lock the account for 15 min (423).")
+            + "5 attempts a minute per account and source address (429). After 10 consecutive failures from one address "
+            + "that address is held back for that account for 15 min: it gets INVALID_CREDENTIALS like a wrong password; "
+            + "other addresses are not affected, so nobody can lock the owner out.")
     @APIResponse(responseCode = "200", description = "Signed in")
-    @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS")
-    @APIResponse(responseCode = "423", description = "ACCOUNT_LOCKED, with Retry-After")
+    @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS (wrong password, unknown account or a held-back address)")
     @APIResponse(responseCode = "429", description = "TOO_MANY_LOGIN_ATTEMPTS, with Retry-After")
     public ApiResponse<AuthTokens> login(@NotNull @Valid LoginRequest body, @Context HttpServerRequest request) {
         return ApiResponse.ok("Logged in successfully",
@@ -100,6 +102,7 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
+    @Authenticated
     @Operation(summary = "logout", description = "Revokes this session, or every session with {\"allSessions\": true}.")
     public ApiResponse<Map<String, Object>> logout(@Valid AuthRequests.Logout body) {
         String userId = current.userId();
@@ -124,6 +127,7 @@ public class AuthResource {
 
     @POST
     @Path("/request-reset-password")
+    @Authenticated
     @Operation(summary = "request reset password", description = "Without a body: mails the caller a reset link.")
     @APIResponse(responseCode = "202", description = "Accepted")
     public Response requestResetPassword() {
@@ -133,6 +137,7 @@ public class AuthResource {
 
     @POST
     @Path("/request-reset-password")
+    @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "request reset password", description = "Mails a reset link to the caller, or with "
             + "{\"userId\"} to a member of an org the caller owns or administers (403 otherwise).")
@@ -156,6 +161,7 @@ public class AuthResource {
 
     @POST
     @Path("/change-password")
+    @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "change password", description = "Needs the current password; revokes the other sessions.")
     public ApiResponse<Map<String, Object>> changePassword(@NotNull @Valid AuthRequests.ChangePassword body) {
@@ -165,6 +171,7 @@ public class AuthResource {
 
     @POST
     @Path("/delete-account")
+    @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "delete account", description = "Deletes the caller's account (current password required "
             + "when it has one): sessions revoked, personal data erased, user.deleted published.")
@@ -175,6 +182,7 @@ public class AuthResource {
 
     @GET
     @Path("/profile")
+    @Authenticated
     @Operation(summary = "profile", description = "The caller, their platform roles and org memberships.")
     public ApiResponse<AuthViews.Profile> profile() {
         return ApiResponse.ok("Profile", AuthViews.Profile.of(accounts.profile(current.userId())));
@@ -182,6 +190,7 @@ public class AuthResource {
 
     @PATCH
     @Path("/update-profile")
+    @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "update-profile", description = "displayName, locale (BCP-47), timezone (IANA), avatarUrl "
             + "(https; empty string removes it); fields left out keep their value.")

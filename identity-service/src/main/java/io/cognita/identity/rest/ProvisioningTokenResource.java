@@ -6,6 +6,7 @@ import io.cognita.platform.api.ApiResponse;
 import io.cognita.platform.request.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
+@Authenticated
 @Path("/auth/tokens/provisioning")
 @Tag(name = "Auth")
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import io.cognita.identity.service.CurrentSession;
 import io.cognita.identity.service.SessionService;
 import io.cognita.platform.api.ApiResponse;
 import io.cognita.platform.request.Ids;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
+@Authenticated
 @Path("/auth/sessions")
 @Tag(name = "Auth")
 @Produces(MediaType.APPLICATION_JSON)

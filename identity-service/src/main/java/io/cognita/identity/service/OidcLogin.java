@@ -185,7 +185,6 @@ public class OidcLogin {
         LOG.warnf("unverified account %s taken over by the verified owner of its address (OIDC)", user.id);
         boolean hadPassword = user.passwordHash != null;
         user.passwordHash = null;
-        user.succeededLogin();
         if (name != null && !name.isBlank()) {
             user.displayName = name.strip();
         }

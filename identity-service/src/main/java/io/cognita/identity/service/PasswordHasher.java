@@ -2,39 +2,99 @@ package io.cognita.identity.service;
 
 import io.cognita.identity.config.IdentityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
+import java.util.Base64;
 
-/** bcrypt (Bouncy Castle's OpenBSD implementation) with a configurable work factor. */
+/**
+ * Argon2id (Bouncy Castle) for every new hash, stored in the PHC string format
+ * ({@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}); defaults are OWASP's (m=19 MiB, t=2, p=1). The whole
+ * password counts, whatever its length (bcrypt silently ignored what came after 72 bytes). Older bcrypt
+ * hashes still verify, and {@link #needsRehash} tells the sign-in to replace them.
+ */
 @ApplicationScoped
 public class PasswordHasher {
 
-    private static final int BCRYPT_MAX_BYTES = 72;
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
+
     private final SecureRandom random = new SecureRandom();
-    private final int cost;
+    private final IdentityConfig.Argon2 params;
     /** Verified against when the account does not exist, so both cases take the same time. */
     private final String decoy;
 
     public PasswordHasher(IdentityConfig config) {
-        this.cost = config.bcryptCost();
+        this.params = config.argon2();
         this.decoy = hash("decoy password that never matches");
     }
 
     public String hash(String password) {
-        byte[] salt = new byte[16];
+        byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        return OpenBSDBCrypt.generate(bytes(password), salt, cost);
+        byte[] hash = argon2(password, salt, params.memoryKib(), params.iterations(), params.parallelism(), HASH_BYTES);
+        return "$argon2id$v=19$m=" + params.memoryKib() + ",t=" + params.iterations() + ",p=" + params.parallelism()
+                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
+    /** True when {@code password} matches {@code hash}; a null hash (no such account) never matches but costs the same. */
     public boolean matches(String password, String hash) {
-        return OpenBSDBCrypt.checkPassword(hash == null ? decoy : hash, bytes(password)) && hash != null;
+        boolean matched = verify(password, hash == null ? decoy : hash);
+        return matched && hash != null;
     }
 
-    private static byte[] bytes(String password) {
+    /** True for a hash made by an older scheme or with other parameters than today's. */
+    public boolean needsRehash(String hash) {
+        return hash != null && !hash.startsWith("$argon2id$v=19$m=" + params.memoryKib() + ",t=" + params.iterations()
+                + ",p=" + params.parallelism() + "$");
+    }
+
+    private static boolean verify(String password, String hash) {
+        if (hash.startsWith("$2")) {
+            return OpenBSDBCrypt.checkPassword(hash, bcryptBytes(password));
+        }
+        String[] parts = hash.split("\\$");
+        // "", "argon2id", "v=19", "m=…,t=…,p=…", salt, hash
+        if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
+            return false;
+        }
+        int memory = 0;
+        int iterations = 0;
+        int parallelism = 0;
+        for (String setting : parts[3].split(",")) {
+            int value = Integer.parseInt(setting.substring(2));
+            switch (setting.charAt(0)) {
+                case 'm' -> memory = value;
+                case 't' -> iterations = value;
+                case 'p' -> parallelism = value;
+                default -> {
+                    return false;
+                }
+            }
+        }
+        byte[] expected = B64_DECODER.decode(parts[5]);
+        byte[] actual = argon2(password, B64_DECODER.decode(parts[4]), memory, iterations, parallelism, expected.length);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib).withIterations(iterations).withParallelism(parallelism).withSalt(salt).build());
+        byte[] out = new byte[length];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+
+    /** bcrypt only reads 72 bytes; older hashes were made from that prefix. */
+    private static byte[] bcryptBytes(String password) {
         byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
-        return utf8.length <= BCRYPT_MAX_BYTES ? utf8 : Arrays.copyOf(utf8, BCRYPT_MAX_BYTES);
+        return utf8.length <= 72 ? utf8 : java.util.Arrays.copyOf(utf8, 72);
     }
 }

@@ -64,7 +64,6 @@ public class PasswordResetService {
         PasswordPolicy.check("newPassword", newPassword, user.email);
         user.passwordHash = passwords.hash(newPassword);
         user.updatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        user.succeededLogin();
         sessions.revokeAll(user.id, "password-reset", null);
     }
 }
