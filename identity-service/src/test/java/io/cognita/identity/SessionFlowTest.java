@@ -69,6 +69,39 @@ class SessionFlowTest {
     }
 
     @Test
+    void theProfileListsTheOrgsTheUserBelongsTo() {
+        var user = Clients.verifiedUser(mailbox, Clients.newEmail());
+        String userId = user.getString("data.user.userId");
+        String access = user.getString("data.accessToken");
+        given().auth().oauth2(access).when().get("/api/auth/profile").then().statusCode(200).body("data.memberships", hasSize(0));
+        String orgId = UUID.randomUUID().toString();
+        io.cognita.platform.testing.TestEvents.publish("cognita.org", orgId, "org.member-added", orgId,
+                "{\"orgId\":\"" + orgId + "\",\"userId\":\"" + userId + "\",\"role\":\"admin\"}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(access).when().get("/api/auth/profile").then().statusCode(200)
+                        .body("data.memberships.orgId", hasItem(orgId)).body("data.memberships.role", hasItem("admin")));
+        io.cognita.platform.testing.TestEvents.publish("cognita.org", orgId, "org.member-removed", orgId,
+                "{\"orgId\":\"" + orgId + "\",\"userId\":\"" + userId + "\"}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(access).when().get("/api/auth/profile").then().body("data.memberships", hasSize(0)));
+    }
+
+    @Test
+    void oneSessionIsReadByItsOwnerOnly() {
+        String email = Clients.newEmail();
+        String access = Clients.verifiedUser(mailbox, email).getString("data.accessToken");
+        String other = Clients.verifiedUser(mailbox, Clients.newEmail()).getString("data.accessToken");
+        String sid = given().auth().oauth2(access).when().get("/api/auth/sessions").then().extract().path("data[0].sessionId");
+        given().auth().oauth2(access).when().get("/api/auth/sessions/" + sid).then().statusCode(200)
+                .body("data.sessionId", equalTo(sid)).body("data.current", equalTo(true));
+        given().auth().oauth2(other).when().get("/api/auth/sessions/" + sid).then().statusCode(404)
+                .body("code", equalTo("SESSION_NOT_FOUND"));
+        given().auth().oauth2(access).when().get("/api/auth/sessions/" + UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(access).when().get("/api/auth/sessions/not-a-uuid").then().statusCode(400);
+        given().when().get("/api/auth/sessions/" + sid).then().statusCode(401);
+    }
+
+    @Test
     void sessionsAreListedRevokedAndLoggedOut() {
         String email = Clients.newEmail();
         JsonPath laptop = Clients.verifiedUser(mailbox, email);

@@ -2,6 +2,7 @@ package io.cognita.identity.rest;
 
 import io.cognita.identity.service.AccountService;
 import io.cognita.identity.service.AuthService;
+import io.cognita.identity.service.OrgRoles;
 import io.cognita.identity.service.AuthTokens;
 import io.cognita.identity.service.CurrentSession;
 import io.cognita.identity.service.PasswordResetService;
@@ -41,9 +42,11 @@ public class AuthResource {
     private final SessionService sessions;
     private final CurrentSession current;
     private final SigningKeys keys;
+    private final OrgRoles orgRoles;
 
     public AuthResource(AuthService auth, AccountService accounts, PasswordResetService resets, SessionService sessions,
-                        CurrentSession current, SigningKeys keys) {
+                        CurrentSession current, SigningKeys keys, OrgRoles orgRoles) {
+        this.orgRoles = orgRoles;
         this.auth = auth;
         this.accounts = accounts;
         this.resets = resets;
@@ -185,7 +188,8 @@ public class AuthResource {
     @Authenticated
     @Operation(summary = "profile", description = "The caller, their platform roles and org memberships.")
     public ApiResponse<AuthViews.Profile> profile() {
-        return ApiResponse.ok("Profile", AuthViews.Profile.of(accounts.profile(current.userId())));
+        String userId = current.userId();
+        return ApiResponse.ok("Profile", AuthViews.Profile.of(accounts.profile(userId), orgRoles.of(userId)));
     }
 
     @PATCH
@@ -196,7 +200,8 @@ public class AuthResource {
             + "(https; empty string removes it); fields left out keep their value.")
     public ApiResponse<AuthViews.Profile> updateProfile(@NotNull @Valid AuthRequests.UpdateProfile body) {
         return ApiResponse.ok("Profile updated", AuthViews.Profile.of(accounts.updateProfile(current.userId(),
-                new AccountService.ProfileChange(body.displayName(), body.locale(), body.timezone(), body.avatarUrl()))));
+                new AccountService.ProfileChange(body.displayName(), body.locale(), body.timezone(), body.avatarUrl())),
+                orgRoles.of(current.userId())));
     }
 
     @GET

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -37,6 +38,16 @@ public class SessionResource {
         String userId = current.userId();
         return ApiResponse.ok("Sessions", sessions.active(userId).stream()
                 .map(s -> AuthViews.SessionView.of(s, current.sessionId())).toList());
+    }
+
+    @GET
+    @Path("/{sessionId}")
+    @Operation(summary = "session", description = "One of the caller's active sessions; 404 SESSION_NOT_FOUND for any other.")
+    @APIResponse(responseCode = "404", description = "SESSION_NOT_FOUND")
+    public ApiResponse<AuthViews.SessionView> get(@PathParam("sessionId") String sessionId) {
+        String userId = current.userId();
+        return ApiResponse.ok("Session", AuthViews.SessionView.of(sessions.activeOne(userId, Ids.uuid("sessionId", sessionId)),
+                current.sessionId()));
     }
 
     @DELETE

@@ -1,9 +1,11 @@
 package io.cognita.identity.service;
 
+import io.cognita.identity.domain.OrgMembership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Org memberships as identity learns them from org-service's events (read model). */
@@ -32,6 +34,14 @@ public class OrgRoles {
     @Transactional(Transactional.TxType.MANDATORY)
     public void removeOrg(UUID orgId) {
         em.createNativeQuery("DELETE FROM org_roles WHERE org_id = :o").setParameter("o", orgId).executeUpdate();
+    }
+
+    /** The user's memberships, by org id. */
+    @Transactional
+    public List<OrgMembership> of(String userId) {
+        List<?> rows = em.createNativeQuery("SELECT org_id, role FROM org_roles WHERE user_id = :u ORDER BY org_id")
+                .setParameter("u", userId).getResultList();
+        return rows.stream().map(row -> (Object[]) row).map(r -> new OrgMembership((UUID) r[0], (String) r[1])).toList();
     }
 
     /** Whether {@code admin} is owner or admin of an org that {@code member} belongs to. */

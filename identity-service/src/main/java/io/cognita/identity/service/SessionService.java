@@ -101,14 +101,19 @@ public class SessionService {
         return sessions.activeOf(userId);
     }
 
-    /** Revokes one of the user's sessions; 404 when it is not theirs or not active. */
+    /** One of the user's active sessions; 404 when it is not theirs or not active (the same for both). */
     @Transactional
-    public void revokeOwn(String userId, UUID sessionId, String reason) {
-        Session session = sessions.findByIdOptional(sessionId)
+    public Session activeOne(String userId, UUID sessionId) {
+        return sessions.findByIdOptional(sessionId)
                 .filter(s -> s.userId.equals(userId) && s.isActive())
                 .orElseThrow(() -> ProblemException.notFound("SESSION_NOT_FOUND", "Session not found",
                         "No active session " + sessionId + " of the caller."));
-        revoke(session, reason, now());
+    }
+
+    /** Revokes one of the user's sessions; 404 when it is not theirs or not active. */
+    @Transactional
+    public void revokeOwn(String userId, UUID sessionId, String reason) {
+        revoke(activeOne(userId, sessionId), reason, now());
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
