@@ -1,0 +1,49 @@
+package io.cognita.identity.repository;
+
+import io.cognita.platform.housekeeping.CleanupRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+
+import java.time.Duration;
+
+/** What identity's own tables keep (platform's Housekeeping removes the rest). */
+@ApplicationScoped
+public class IdentityCleanupRules {
+
+    /** Longer than the session idle timeout (30 days): an older refresh token can no longer be used anyway. */
+    @Produces
+    @Named("refresh-tokens")
+    CleanupRule refreshTokens() {
+        return new CleanupRule("refresh-tokens", 10, "refresh_tokens", "created_at < :cutoff", Duration.ofDays(35));
+    }
+
+    /** Ended or idled-out sessions stay listed for investigation this long, once their refresh tokens are gone. */
+    @Produces
+    @Named("sessions")
+    CleanupRule sessions() {
+        return new CleanupRule("sessions", 20, "sessions",
+                "(revoked_at < :cutoff OR last_seen_at < :cutoff) "
+                        + "AND NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.session_id = sessions.id)",
+                Duration.ofDays(90));
+    }
+
+    @Produces
+    @Named("one-time-tokens")
+    CleanupRule oneTimeTokens() {
+        return new CleanupRule("one-time-tokens", 10, "one_time_tokens", "expires_at < :cutoff", Duration.ofDays(7));
+    }
+
+    @Produces
+    @Named("oidc-states")
+    CleanupRule oidcStates() {
+        return new CleanupRule("oidc-states", 10, "oidc_states", "expires_at < :cutoff", Duration.ofDays(1));
+    }
+
+    /** A hold lasts 15 minutes; counts older than a day say nothing more. */
+    @Produces
+    @Named("login-failures")
+    CleanupRule loginFailures() {
+        return new CleanupRule("login-failures", 10, "login_failures", "updated_at < :cutoff", Duration.ofDays(1));
+    }
+}
