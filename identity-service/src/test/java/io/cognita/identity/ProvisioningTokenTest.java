@@ -57,6 +57,11 @@ class ProvisioningTokenTest {
         }
         given().auth().oauth2(admin).when().get("/api/auth/tokens/provisioning").then()
                 .body("data.find { it.id == '" + id + "' }.revokedAt", notNullValue());
+        // the durable list the gateway rebuilds from: the revoked token, in force until the token's own expiry
+        given().when().get("/api/internal/revoked-sessions").then().statusCode(200)
+                .body("find { it.sessionId == '" + id + "' }.validUntil", notNullValue());
+        given().when().get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/internal/revoked-sessions")));
         given().auth().oauth2(admin).when().delete("/api/auth/tokens/provisioning/" + UUID.randomUUID())
                 .then().statusCode(404).body("code", equalTo("PROVISIONING_TOKEN_NOT_FOUND"));
         given().auth().oauth2(admin).when().delete("/api/auth/tokens/provisioning/x").then().statusCode(400);

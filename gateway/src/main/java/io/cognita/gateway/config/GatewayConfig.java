@@ -47,6 +47,13 @@ public interface GatewayConfig {
 
         @WithDefault("true")
         boolean enabled();
+
+        /** identity's list of revocations in force, the durable source read at start and then periodically. */
+        @WithDefault("${cognita.gateway.services.identity}/api/internal/revoked-sessions")
+        String source();
+
+        @WithDefault("5m")
+        Duration reloadEvery();
     }
 
     interface RouteConfig {

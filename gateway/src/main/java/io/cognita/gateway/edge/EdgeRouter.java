@@ -116,7 +116,15 @@ public class EdgeRouter {
     private void admitToken(RoutingContext ctx, Route route, JsonWebToken token) {
         Object sid = token.getClaim("sid");
         revoked.isRevoked(sid == null ? null : sid.toString()).onComplete(check -> {
-            if (check.succeeded() && check.result()) {
+            if (check.failed()) {
+                // fail closed: a revoked token must never pass because the list could not be read
+                ctx.response().putHeader("Retry-After", "5");
+                problems.send(ctx, 503, "REVOCATION_CHECK_UNAVAILABLE", "Service unavailable",
+                        "Whether this token's session has ended cannot be checked right now; retry shortly.");
+                ctx.request().resume();
+                return;
+            }
+            if (check.result()) {
                 ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                 problems.send(ctx, 401, "UNAUTHORIZED", "Unauthorized", "The session of this token has ended.");
                 ctx.request().resume();

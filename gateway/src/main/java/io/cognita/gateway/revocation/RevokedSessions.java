@@ -19,8 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Session ids (sid) whose tokens the edge refuses, each kept until no token of it can still be valid.
- * In memory per replica, and also in Redis when {@code cognita.gateway.redis-url} is set, so a replica
- * that has not yet read an event (or just started) refuses the session too.
+ * In memory per replica, built from identity's durable list at start ({@link RevocationListLoader}) and
+ * kept current by session.revoked events; also in Redis when {@code cognita.gateway.redis-url} is set, so
+ * a replica that has not yet read an event refuses the session too. The check fails closed: until the
+ * durable list is loaded, a miss is only trusted if Redis answers, never when it cannot be asked.
  */
 @ApplicationScoped
 public class RevokedSessions {
@@ -32,6 +34,7 @@ public class RevokedSessions {
     private final Clock clock = Clock.systemUTC();
     private final Redis redis;
     private final RedisAPI api;
+    private volatile boolean complete;
 
     public RevokedSessions(Vertx vertx, GatewayConfig config) {
         this.redis = config.redisUrl().filter(u -> !u.isBlank()).map(u -> Redis.createClient(vertx, u)).orElse(null);
@@ -55,7 +58,26 @@ public class RevokedSessions {
         }
     }
 
-    /** Whether a token of {@code sid} must be refused. */
+    /** Adds every revocation of identity's durable list; from now on a local miss can be trusted. */
+    public void loadDurable(Map<String, Instant> revocations) {
+        Instant now = clock.instant();
+        revocations.forEach((sid, until) -> {
+            if (until.isAfter(now)) {
+                local.merge(sid, until, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        });
+        complete = true;
+    }
+
+    /** True once identity's durable list has been loaded. */
+    public boolean complete() {
+        return complete;
+    }
+
+    /**
+     * Whether a token of {@code sid} must be refused; a failed future when that cannot be known (the durable
+     * list not loaded yet and Redis unreachable or absent): the caller refuses the request.
+     */
     public Future<Boolean> isRevoked(String sid) {
         if (sid == null) {
             return Future.succeededFuture(false);
@@ -65,12 +87,13 @@ public class RevokedSessions {
             return Future.succeededFuture(true);
         }
         if (api == null) {
-            return Future.succeededFuture(false);
+            return complete ? Future.succeededFuture(false) : Future.failedFuture("revocation list not loaded yet");
         }
         return api.exists(List.of(PREFIX + sid)).map(r -> r != null && r.toInteger() > 0)
                 .recover(e -> {
                     LOG.warnf("Redis unavailable for the revocation check: %s", e.toString());
-                    return Future.succeededFuture(false);
+                    return complete ? Future.succeededFuture(false)
+                            : Future.failedFuture("revocation list not loaded yet and Redis unreachable");
                 });
     }
 
