@@ -44,8 +44,10 @@ for entry in $services; do
   if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
     echo "$name: already running (pid $(cat "$pid_file"))"; continue
   fi
-  nohup java ${COGNITA_JAVA_OPTS:--Xmx384m} -jar "$root/$name/target/quarkus-app/quarkus-run.jar" \
-    > "$run_dir/logs/$name.log" 2>&1 &
+  # each service's dev-only database password (db-setup.sh set the same); production passes its own
+  schema=${name%-service}; pw_var="COGNITA_DB_PASSWORD_$(echo "$schema" | tr '[:lower:]' '[:upper:]')"
+  COGNITA_DB_PASSWORD=${!pw_var:-dev-only-$schema} nohup java ${COGNITA_JAVA_OPTS:--Xmx384m} \
+    -jar "$root/$name/target/quarkus-app/quarkus-run.jar" > "$run_dir/logs/$name.log" 2>&1 &
   echo $! > "$pid_file"
   echo "$name: starting (pid $!), log $run_dir/logs/$name.log"
 done

@@ -62,6 +62,27 @@ class OrgAcrossServicesE2ETest {
         given().auth().oauth2(bobToken).when().get(API + "/orgs/" + orgId).then().statusCode(200).body("data.orgId", equalTo(orgId));
     }
 
+    /** An address with an account gets what any address gets, and its owner joins only by accepting the mailed invitation. */
+    @Test
+    void anExistingUserJoinsOnlyByAcceptingTheMailedInvitation() {
+        String orgId = createOrg();
+        String carol = address("carol");
+        String carolToken = registerAndVerify(carol);
+        Map<String, Object> forCarol = given().auth().oauth2(systemAdmin).contentType(ContentType.JSON)
+                .body(Map.of("email", carol, "role", "member")).when().post(API + "/orgs/" + orgId + "/members")
+                .then().statusCode(202).extract().path("data");
+        Map<String, Object> forNobody = given().auth().oauth2(systemAdmin).contentType(ContentType.JSON)
+                .body(Map.of("email", address("nobody"), "role", "member")).when().post(API + "/orgs/" + orgId + "/members")
+                .then().statusCode(202).extract().path("data");
+        assertEquals(forNobody.keySet(), forCarol.keySet());
+        given().auth().oauth2(carolToken).when().get(API + "/orgs/" + orgId).then().statusCode(404);
+
+        String invitation = suite.mailbox.awaitToken(carol, "invited", WITHIN);
+        given().auth().oauth2(carolToken).contentType(ContentType.JSON).body(Map.of("token", invitation))
+                .when().post(API + "/orgs/invitations/accept").then().statusCode(200).body("data.role", equalTo("member"));
+        given().auth().oauth2(carolToken).when().get(API + "/orgs/" + orgId).then().statusCode(200);
+    }
+
     @Test
     void aVerifiedDomainCapturesWhoeverVerifiesAnAddressInIt() {
         String orgId = createOrg();
@@ -104,16 +125,21 @@ class OrgAcrossServicesE2ETest {
                 patchSettings(orgId, admin, "{\"aiSummaries\":\"enhanced\"}").then().statusCode(200));
     }
 
-    /** Invites the address, which then registers and verifies it: it is a member once org-service heard of it. */
-    private static String joinByInvitation(String orgId, String email, String role) {
-        given().auth().oauth2(systemAdmin).contentType(ContentType.JSON).body(Map.of("email", email, "role", role))
-                .when().post(API + "/orgs/" + orgId + "/members").then().statusCode(202);
+    /** Registers the address, follows the verification link, signs in: the access token. */
+    private static String registerAndVerify(String email) {
         given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password(email), "displayName", email))
                 .when().post(API + "/auth/register").then().statusCode(202);
         String token = suite.mailbox.awaitToken(email, "Confirm", WITHIN);
         given().contentType(ContentType.JSON).body(Map.of("token", token))
                 .when().post(API + "/auth/verify-email").then().statusCode(200);
-        String access = login(email, password(email)).then().statusCode(200).extract().path("data.accessToken");
+        return login(email, password(email)).then().statusCode(200).extract().path("data.accessToken");
+    }
+
+    /** Invites the address, which then registers and verifies it: it is a member once org-service heard of it. */
+    private static String joinByInvitation(String orgId, String email, String role) {
+        given().auth().oauth2(systemAdmin).contentType(ContentType.JSON).body(Map.of("email", email, "role", role))
+                .when().post(API + "/orgs/" + orgId + "/members").then().statusCode(202);
+        String access = registerAndVerify(email);
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().auth().oauth2(access).when().get(API + "/orgs/" + orgId).then().statusCode(200));
         assertEquals(role, given().auth().oauth2(systemAdmin).when().get(API + "/orgs/" + orgId + "/members").then()

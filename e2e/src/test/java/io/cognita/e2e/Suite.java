@@ -95,6 +95,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
                     .redirectOutput(work.resolve(s.getKey() + ".log").toFile());
             Map<String, String> env = builder.environment();
             env.put("COGNITA_DB_NAME", "cognita_e2e");
+            env.put("COGNITA_DB_PASSWORD", "dev-only-" + s.getKey().replace("-service", ""));
             env.put("COGNITA_SIGNING_KEY", key.toString());
             env.put("COGNITA_ADMIN_EMAIL", adminEmail);
             env.put("COGNITA_ADMIN_PASSWORD", adminPassword);

@@ -20,6 +20,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 @QuarkusTest
 @QuarkusTestResource(TestJwksResource.class)
@@ -37,13 +39,36 @@ class MemberTest {
         return userId;
     }
 
+    /**
+     * Found by review: an add answered 201 with the userId for an existing account and 202 for any other
+     * address, and joined existing users without asking them. Now both get the same 202 and a mail; the
+     * existing user joins by accepting with the mailed token.
+     */
     @Test
-    void anInvitedVerifiedUserJoinsAtOnceAndAnUnknownAddressWhenVerified() {
+    void everyAddressIsAnsweredAlikeAndAnExistingUserJoinsByAccepting() {
         String orgId = OrgFixtures.createOrg();
         String email = "known-" + UUID.randomUUID() + "@example.org";
         String known = verifiedUser(email);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                invite(orgId, ADMIN, email.toUpperCase(), "member").then().statusCode(201).body("data.userId", equalTo(known)));
+        String stranger = verifiedUser("stranger-" + UUID.randomUUID() + "@example.org");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> fixtures.isKnownVerified(known)
+                && fixtures.isKnownVerified(stranger));
+        var forKnown = invite(orgId, ADMIN, email.toUpperCase(), "member").then().statusCode(202).extract().jsonPath();
+        String nobody = "nobody-" + UUID.randomUUID() + "@example.org";
+        var forNobody = invite(orgId, ADMIN, nobody, "member").then().statusCode(202).extract().jsonPath();
+        assertEquals(forNobody.getMap("data").keySet(), forKnown.getMap("data").keySet());
+        assertEquals(forNobody.getString("message"), forKnown.getString("message"));
+        assertNull(forKnown.get("data.userId"));
+        // not a member until they accept
+        given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/members").then().body("data.userId", not(hasItem(known)));
+
+        String token = fixtures.invitationToken(email);
+        accept(TestTokens.user(stranger), token).then().statusCode(403).body("code", equalTo("INVITATION_NOT_FOR_YOU"));
+        accept(TestTokens.user(known), "not-a-token").then().statusCode(404).body("code", equalTo("INVITATION_NOT_FOUND"));
+        accept(TestTokens.user(known), token).then().statusCode(200).body("data.userId", equalTo(known))
+                .body("data.role", equalTo("member"));
+        accept(TestTokens.user(known), token).then().statusCode(404);
+        given().contentType(ContentType.JSON).body("{\"token\":\"" + token + "\"}").when().post("/api/orgs/invitations/accept")
+                .then().statusCode(401);
         invite(orgId, ADMIN, email, "member").then().statusCode(409).body("code", equalTo("ALREADY_MEMBER"));
 
         String later = "later-" + UUID.randomUUID() + "@example.org";
@@ -132,8 +157,7 @@ class MemberTest {
         String orgId = OrgFixtures.createOrg();
         String email = "gone-" + UUID.randomUUID() + "@example.org";
         String userId = verifiedUser(email);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                invite(orgId, ADMIN, email, "member").then().statusCode(201));
+        fixtures.addMember(orgId, userId, OrgRole.MEMBER);
         TestEvents.publish("cognita.identity", "user/" + userId, "user.deleted", null, "{\"userId\":\"" + userId + "\"}");
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/members").then()
@@ -143,6 +167,11 @@ class MemberTest {
     private static io.restassured.response.Response invite(String orgId, String token, String email, String role) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}").when().post("/api/orgs/" + orgId + "/members");
+    }
+
+    private static io.restassured.response.Response accept(String token, String invitationToken) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"token\":\"" + invitationToken + "\"}")
+                .when().post("/api/orgs/invitations/accept");
     }
 
     private static io.restassured.response.Response role(String orgId, String token, String userId, String role) {

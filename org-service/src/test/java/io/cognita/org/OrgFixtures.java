@@ -16,8 +16,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.cognita.org.repository.KnownUserRepository;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /** Seed bodies, organizations created through the API, and memberships for the authorization matrix. */
 @ApplicationScoped
@@ -26,10 +36,34 @@ public class OrgFixtures {
     public static final ObjectMapper JSON = new ObjectMapper();
     public static final String ADMIN = TestTokens.systemAdmin();
 
-    private final OrgMemberRepository members;
+    private static final Pattern INVITATION_TOKEN = Pattern.compile("accept-invitation\\?token=([A-Za-z0-9_%-]+)");
 
-    public OrgFixtures(OrgMemberRepository members) {
+    private final OrgMemberRepository members;
+    private final KnownUserRepository users;
+    private final MockMailbox mailbox;
+
+    public OrgFixtures(OrgMemberRepository members, KnownUserRepository users, MockMailbox mailbox) {
         this.members = members;
+        this.users = users;
+        this.mailbox = mailbox;
+    }
+
+    /** Whether org-service has learnt from identity's events that the user exists and is verified. */
+    public boolean isKnownVerified(String userId) {
+        return QuarkusTransaction.requiringNew().call(() -> users.findByIdOptional(userId).map(u -> u.emailVerified).orElse(false));
+    }
+
+    /** The token of the newest invitation mail to {@code email} (sent after the invitation's commit). */
+    public String invitationToken(String email) {
+        Mail mail = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            List<Mail> sent = mailbox.getMailsSentTo(email);
+            return sent == null || sent.isEmpty() ? null : sent.get(sent.size() - 1);
+        }, m -> m != null);
+        Matcher m = INVITATION_TOKEN.matcher(mail.getText());
+        if (!m.find()) {
+            throw new AssertionError("no accept link in: " + mail.getText());
+        }
+        return URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
     }
 
     public static ObjectNode seed(String name) {

@@ -48,6 +48,10 @@ public interface IdentityConfig {
     @io.smallrye.config.WithName("oidc")
     Map<String, OidcProvider> oidcProviders();
 
+    /** The web client's page an OIDC sign-in returns to with {@code ?code=}, which it exchanges for tokens. */
+    @WithDefault("/signed-in")
+    String oidcSignedInPath();
+
     /** How long a started OIDC sign-in may take. */
     @WithDefault("10M")
     Duration oidcStateTtl();

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A pending OIDC sign-in: the state (by hash), nonce and PKCE verifier, single-use and expiring. */
+/**
+ * A pending OIDC sign-in: the state (by hash), nonce and PKCE verifier, single-use and expiring, bound to
+ * the browser that started it; after the callback, the login code that browser exchanges for tokens.
+ */
 @Entity
 @Table(name = "oidc_states")
 public class OidcState {
@@ -33,4 +36,21 @@ public class OidcState {
 
     @Column(name = "used_at")
     public Instant usedAt;
+
+    /** Hash of the cookie set in the browser that started the sign-in. */
+    @Column(name = "browser_hash")
+    public String browserHash;
+
+    /** After the callback: the single-use login code (by hash) that the same browser exchanges for tokens. */
+    @Column(name = "login_code_hash")
+    public String loginCodeHash;
+
+    @Column(name = "user_id")
+    public String userId;
+
+    @Column(name = "code_expires_at")
+    public Instant codeExpiresAt;
+
+    @Column(name = "code_used_at")
+    public Instant codeUsedAt;
 }

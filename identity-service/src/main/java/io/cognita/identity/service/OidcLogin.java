@@ -3,6 +3,7 @@ package io.cognita.identity.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cognita.identity.config.IdentityConfig;
+import io.cognita.identity.domain.DeviceInfo;
 import io.cognita.identity.domain.OidcState;
 import io.cognita.identity.domain.SecurityAuditEntry;
 import io.cognita.identity.domain.User;
@@ -55,6 +56,7 @@ import java.util.stream.Collectors;
 public class OidcLogin {
 
     private static final Logger LOG = Logger.getLogger(OidcLogin.class);
+    private static final Duration LOGIN_CODE_TTL = Duration.ofSeconds(60);
 
     private final IdentityConfig config;
     private final OidcStateRepository states;
@@ -87,9 +89,13 @@ public class OidcLogin {
     private record Provider(String issuer, String authorizationEndpoint, String tokenEndpoint, JwtConsumer idTokens) {
     }
 
-    /** Starts a sign-in: the provider URL to send the browser to. */
+    /** Where to send the browser, and the value of the cookie that binds the sign-in to it. */
+    public record Start(URI providerUrl, String browserBinding) {
+    }
+
+    /** Starts a sign-in: the provider URL to send the browser to, bound to that browser by a cookie. */
     @Transactional
-    public URI authorizationUrl(String providerName) {
+    public Start start(String providerName) {
         IdentityConfig.OidcProvider settings = settings(providerName);
         Provider provider = provider(providerName, settings);
         String state = tokens.refreshToken();
@@ -103,6 +109,8 @@ public class OidcLogin {
         row.codeVerifier = verifier;
         row.createdAt = now;
         row.expiresAt = now.plus(config.oidcStateTtl());
+        String binding = tokens.refreshToken();
+        row.browserHash = TokenIssuer.hashOf(binding);
         states.persist(row);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
@@ -113,15 +121,22 @@ public class OidcLogin {
         query.put("nonce", nonce);
         query.put("code_challenge", s256(verifier));
         query.put("code_challenge_method", "S256");
-        return URI.create(provider.authorizationEndpoint() + (provider.authorizationEndpoint().contains("?") ? "&" : "?") + form(query));
+        return new Start(URI.create(provider.authorizationEndpoint() + (provider.authorizationEndpoint().contains("?") ? "&" : "?")
+                + form(query)), binding);
     }
 
-    /** Completes a sign-in from the provider's redirect. */
+    /**
+     * Completes a sign-in from the provider's redirect, in the browser that started it: checks the ID token
+     * and finds (or creates) the user, but returns no token on this GET; it returns where to send the
+     * browser: the web client's page with a single-use login code, which that browser exchanges with
+     * {@link #exchange} (a POST).
+     */
     @Transactional(dontRollbackOn = ProblemException.class)
-    public AuthTokens callback(String code, String state, String error) {
+    public URI callback(String code, String state, String error, String browserBinding) {
         OidcState pending = state == null ? null : states.findById(TokenIssuer.hashOf(state), LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
-        if (pending == null || pending.usedAt != null || !pending.expiresAt.isAfter(now)) {
+        if (pending == null || pending.usedAt != null || !pending.expiresAt.isAfter(now)
+                || browserBinding == null || !TokenIssuer.hashOf(browserBinding).equals(pending.browserHash)) {
             throw ProblemException.badRequest("INVALID_STATE", "The sign-in is unknown, already completed or expired.",
                     List.of(new FieldError("state", "unknown, used or expired")));
         }
@@ -152,7 +167,27 @@ public class OidcLogin {
                     "The identity provider did not vouch for an e-mail address; sign in another way.");
         }
         Object name = claims.getClaimValue("name");
-        return sessions.open(linkOrCreate(User.normaliseEmail(address), name instanceof String n ? n : null), null);
+        User user = linkOrCreate(User.normaliseEmail(address), name instanceof String n ? n : null);
+        String loginCode = tokens.refreshToken();
+        pending.loginCodeHash = TokenIssuer.hashOf(loginCode);
+        pending.userId = user.id;
+        pending.codeExpiresAt = now.plus(LOGIN_CODE_TTL);
+        return URI.create(config.publicUrl() + config.oidcSignedInPath() + "?code="
+                + URLEncoder.encode(loginCode, StandardCharsets.UTF_8));
+    }
+
+    /** The browser that started the sign-in trades its login code for tokens, once, within a minute. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public AuthTokens exchange(String loginCode, String browserBinding, DeviceInfo device) {
+        Instant now = clock.instant();
+        OidcState done = loginCode == null ? null : states.byLoginCodeForUpdate(TokenIssuer.hashOf(loginCode)).orElse(null);
+        if (done == null || done.codeUsedAt != null || !done.codeExpiresAt.isAfter(now)
+                || browserBinding == null || !TokenIssuer.hashOf(browserBinding).equals(done.browserHash)) {
+            throw ProblemException.badRequest("INVALID_LOGIN_CODE", "The sign-in code is unknown, used, expired or "
+                    + "from another browser; sign in again.", List.of(new FieldError("code", "unknown, used or expired")));
+        }
+        done.codeUsedAt = now;
+        return sessions.open(users.findById(done.userId), device);
     }
 
     private User linkOrCreate(String email, String name) {

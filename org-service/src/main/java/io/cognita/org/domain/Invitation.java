@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An invitation of an e-mail address into an org; it becomes a membership once the address is verified. */
+/**
+ * An invitation of an e-mail address into an org. It becomes a membership when the invitee accepts it through
+ * the mailed link, or, for an address without an account yet, when the address is verified.
+ */
 @Entity
 @Table(name = "invitations")
 public class Invitation {
@@ -36,4 +39,8 @@ public class Invitation {
 
     @Column(name = "accepted_at")
     public Instant acceptedAt;
+
+    /** Hash of the token in the invitation mail's accept link. */
+    @Column(name = "token_hash")
+    public String tokenHash;
 }

@@ -38,6 +38,11 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
                 Parameters.with("id", invitationId).and("org", orgId).and("since", openSince)).firstResultOptional();
     }
 
+    public Optional<Invitation> openByToken(String tokenHash, Instant openSince) {
+        return find("tokenHash = :token and " + OPEN, Parameters.with("token", tokenHash).and("since", openSince))
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     /** The org's invitation of that address in any state (one row per org and address). */
     public Optional<Invitation> of(UUID orgId, String email) {
         return find("orgId = ?1 and email = ?2", orgId, email).firstResultOptional();

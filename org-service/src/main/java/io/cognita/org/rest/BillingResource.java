@@ -1,7 +1,6 @@
 package io.cognita.org.rest;
 
 import io.cognita.org.domain.BillingPlan;
-import io.cognita.org.domain.Invoice;
 import io.cognita.org.service.BillingService;
 import io.cognita.org.service.OrgAccess;
 import io.cognita.platform.api.ApiResponse;
@@ -81,7 +80,7 @@ public class BillingResource {
     @Operation(summary = "Close a period", description = "system:admin (the billing job). Issues the invoice of a past "
             + "period (YYYY-MM) from the plan and the usage; idempotent. The billing job does the same for every org on "
             + "the first days of a month; this is for a re-run or a correction.")
-    public ApiResponse<Invoice> closePeriod(@PathParam("orgId") String orgId, @PathParam("period") String period) {
+    public ApiResponse<BillingService.InvoiceView> closePeriod(@PathParam("orgId") String orgId, @PathParam("period") String period) {
         access.requireSystemAdmin();
         YearMonth month;
         try {
@@ -89,6 +88,6 @@ public class BillingResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField("period", "must be YYYY-MM");
         }
-        return ApiResponse.ok("Invoice", billing.closePeriod(Ids.uuid("orgId", orgId), month, access.actor()));
+        return ApiResponse.ok("Invoice", BillingService.InvoiceView.of(billing.closePeriod(Ids.uuid("orgId", orgId), month, access.actor())));
     }
 }

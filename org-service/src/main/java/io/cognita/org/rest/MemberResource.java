@@ -59,16 +59,18 @@ public class MemberResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "invite member", description = "Org admin (owners only for role owner). An address with a "
-            + "verified account joins at once (201 + member); any other gets an invitation that becomes a membership "
-            + "when the address is verified within its time (202 + invitation with expiresAt). Members and open invitations "
-            + "hold a seat each: 409 MEMBER_LIMIT_REACHED beyond the plan's maxMembers; 409 ALREADY_MEMBER.")
+    @Operation(summary = "invite member", description = "Org admin (owners only for role owner). Every address gets "
+            + "the same answer, whether or not it has an account: 202 + the open invitation (expiresAt), and a mail with "
+            + "a single-use accept link. An existing user joins by accepting (POST /orgs/invitations/accept); a new one "
+            + "by registering and verifying the address in time. Only a verified user whose address is in a domain the "
+            + "org has verified joins at once (201 + member). Members and open invitations hold a seat each: 409 "
+            + "MEMBER_LIMIT_REACHED beyond the plan's maxMembers; 409 ALREADY_MEMBER.")
     public Response invite(@PathParam("orgId") String orgId, @NotNull @Valid InviteRequest body) {
         MemberService.Invited invited = members.invite(Ids.uuid("orgId", orgId), body.email(), body.role());
         if (invited.member() != null) {
             return Response.status(201).entity(ApiResponse.ok("Member added", invited.member())).build();
         }
-        return Response.status(202).entity(ApiResponse.ok("Invitation pending until the address is verified",
+        return Response.status(202).entity(ApiResponse.ok("Invitation sent",
                 InvitationView.of(invited.invitation(), window))).build();
     }
 

@@ -46,7 +46,16 @@ public class BillingService {
     }
 
     public record BillingOverview(UUID orgId, String billingAccountId, Subscription subscription, Entitlements entitlements,
-                                  PaymentMethodView paymentMethod, UsageThisPeriod usage, List<Invoice> invoices) {
+                                  PaymentMethodView paymentMethod, UsageThisPeriod usage, List<InvoiceView> invoices) {
+    }
+
+    /** An invoice as the API shows it (the entity stays inside the service). */
+    public record InvoiceView(UUID invoiceId, UUID orgId, String period, String plan, List<Invoice.Line> lines,
+                              long totalCents, String currency, Instant issuedAt) {
+        public static InvoiceView of(Invoice invoice) {
+            return new InvoiceView(invoice.id, invoice.orgId, invoice.period, invoice.plan, List.copyOf(invoice.lines),
+                    invoice.totalCents, invoice.currency, invoice.issuedAt);
+        }
     }
 
     public record PlanChanged(UUID orgId, String fromPlan, String toPlan, Entitlements entitlements, FeatureFlags featureFlags) {
@@ -97,7 +106,7 @@ public class BillingService {
                 plan.entitlements, pm == null ? null : new PaymentMethodView(pm.reference, pm.brand, pm.last4),
                 new UsageThisPeriod(period, usage.quantity(orgId, period, TRANSCRIPTION_MINUTES),
                         plan.entitlements.transcriptionMinutesPerMonth()),
-                invoices.recent(orgId, 12));
+                invoices.recent(orgId, 12).stream().map(InvoiceView::of).toList());
     }
 
     /** The owner with billing:write (or a system admin); the plan's features follow at once (Plan#flagsOnChangeTo). */

@@ -1,11 +1,13 @@
 package io.cognita.org.service;
 
 import io.cognita.org.domain.Invitation;
+import io.cognita.org.domain.OrgDomain;
 import io.cognita.org.domain.KnownUser;
 import io.cognita.org.domain.OrgMember;
 import io.cognita.org.domain.OrgRole;
 import io.cognita.org.domain.Organization;
 import io.cognita.org.repository.InvitationRepository;
+import io.cognita.org.repository.OrgDomainRepository;
 import io.cognita.org.repository.KnownUserRepository;
 import io.cognita.org.repository.OrgMemberRepository;
 import io.cognita.platform.api.Page;
@@ -16,9 +18,15 @@ import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,10 +65,15 @@ public class MemberService {
     private final Clock clock;
     private final BillingService billing;
     private final InvitationWindow window;
+    private final InvitationMails mails;
+    private final OrgDomainRepository domains;
+    private final SecureRandom random = new SecureRandom();
 
     public MemberService(OrgMemberRepository members, KnownUserRepository users, InvitationRepository invitations,
                          Organizations orgs, OrgAccess access, Caller caller, AuditLog audit, Outbox outbox, Clock clock,
-                         BillingService billing, InvitationWindow window) {
+                         BillingService billing, InvitationWindow window, InvitationMails mails, OrgDomainRepository domains) {
+        this.mails = mails;
+        this.domains = domains;
         this.billing = billing;
         this.window = window;
         this.members = members;
@@ -85,6 +98,12 @@ public class MemberService {
                 more ? PageRequest.cursor(items.get(items.size() - 1).userId) : null);
     }
 
+    /**
+     * Invites an address. Whether it has an account does not show: every invitation is answered the same way
+     * (an open invitation) and mailed with a single-use accept link; an existing user joins by accepting it,
+     * a new one by registering and verifying the address. Only a verified user whose address is in a domain
+     * the org has verified joins at once (the org owns the domain).
+     */
     @Transactional
     public Invited invite(UUID orgId, String rawEmail, OrgRole role) {
         access.requireAdministrator(orgId);
@@ -102,15 +121,63 @@ public class MemberService {
             throw ProblemException.conflict("MEMBER_LIMIT_REACHED", "Member limit reached",
                     "The plan allows " + max + " members, pending invitations included; change the plan to add more.");
         }
-        if (user.isPresent()) {
+        if (user.isPresent() && inVerifiedDomain(orgId, email)) {
             pending.ifPresent(invitation -> invitation.acceptedAt = now());
             return new Invited(view(add(orgId, user.get().userId, role, access.actor())), null);
         }
         Invitation invitation = pending.orElseGet(() -> reopenOrCreate(orgId, email, role));
         invitation.role = role;
+        String token = newToken();
+        invitation.tokenHash = hash(token);
         audit.record(orgId, access.actor(), "org.member-invited", "invitation/" + invitation.id, null,
                 Map.of("email", email, "role", role.wire()));
+        mails.invite(email, org.name, role.wire(), token, window.expiresAt(invitation));
         return new Invited(null, invitation);
+    }
+
+    /**
+     * The invitee accepts: the token from the mail, presented by the signed-in user whose verified address
+     * was invited. 404 INVITATION_NOT_FOUND for a token that is unknown, used, expired or revoked; 403
+     * INVITATION_NOT_FOR_YOU when another account presents it.
+     */
+    @Transactional
+    public Member accept(String token) {
+        Invitation invitation = token == null ? null : invitations.openByToken(hash(token), window.oldestOpen()).orElse(null);
+        if (invitation == null) {
+            throw ProblemException.notFound("INVITATION_NOT_FOUND", "Invitation not found",
+                    "The invitation is unknown, already used, expired or revoked.");
+        }
+        KnownUser me = users.findByIdOptional(caller.id())
+                .filter(u -> u.emailVerified && !u.deleted && invitation.email.equals(u.email))
+                .orElseThrow(() -> new ProblemException(403, "INVITATION_NOT_FOR_YOU", "Not your invitation",
+                        "This invitation was sent to another address; sign in with the invited address (verified) to accept it."));
+        access.requireWritable(invitation.orgId);
+        if (members.membership(invitation.orgId, me.userId).isPresent()) {
+            invitation.acceptedAt = now();
+            throw ProblemException.conflict("ALREADY_MEMBER", "Already a member", "You are already a member.");
+        }
+        invitation.acceptedAt = now();
+        invitation.tokenHash = null;
+        return view(add(invitation.orgId, me.userId, invitation.role, me.userId));
+    }
+
+    private boolean inVerifiedDomain(UUID orgId, String email) {
+        String domain = email.substring(email.indexOf('@') + 1);
+        return domains.ofOrg(orgId).stream().anyMatch(d -> d.state == OrgDomain.State.VERIFIED && d.domain.equals(domain));
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional

@@ -96,6 +96,31 @@ public abstract class ServiceArchitecture {
         assertEquals(Collections.emptyList(), off, "scheduled jobs switched off in the prod profile");
     }
 
+    /**
+     * No dev-only secret reaches production by default: every property whose value mentions "dev-only"
+     * must have no value in the prod profile unless the environment gives one (the start then fails with
+     * "Could not expand value …", naming the variable).
+     */
+    @Test
+    void noDevOnlyDefaultInTheProductionProfile() {
+        SmallRyeConfig prod = productionConfig();
+        List<String> inherited = new ArrayList<>();
+        for (String name : prod.getPropertyNames()) {
+            if (name.startsWith("%")) {
+                continue;
+            }
+            try {
+                String value = prod.getConfigValue(name).getValue();
+                if (value != null && value.contains("dev-only")) {
+                    inherited.add(name);
+                }
+            } catch (RuntimeException unresolvable) {
+                // required in production: the start names the missing variable
+            }
+        }
+        assertEquals(Collections.emptyList(), inherited, "dev-only defaults inherited by the prod profile");
+    }
+
     /** The configuration a production start sees: the service's and platform's properties, profile prod, no environment. */
     protected SmallRyeConfig productionConfig() {
         try {

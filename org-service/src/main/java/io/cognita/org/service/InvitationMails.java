@@ -1,0 +1,56 @@
+package io.cognita.org.service;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * The invitation mail: a link to the web client's accept page with the single-use token. Sent only once the
+ * invitation's transaction has committed (a rolled-back invitation mails nothing), without the caller waiting.
+ */
+@ApplicationScoped
+public class InvitationMails {
+
+    private static final Logger LOG = Logger.getLogger(InvitationMails.class);
+
+    private final ReactiveMailer mailer;
+    private final TransactionSynchronizationRegistry transactions;
+    private final String publicUrl;
+
+    public InvitationMails(ReactiveMailer mailer, TransactionSynchronizationRegistry transactions,
+                           @ConfigProperty(name = "cognita.org.public-url") String publicUrl) {
+        this.mailer = mailer;
+        this.transactions = transactions;
+        this.publicUrl = publicUrl;
+    }
+
+    public void invite(String to, String orgName, String role, String token, Instant expiresAt) {
+        Mail mail = Mail.withText(to, "You are invited to " + orgName + " on Cognita",
+                "You have been invited to join " + orgName + " on Cognita as " + role + ". To accept, open this link "
+                        + "(valid until " + expiresAt + "; sign in or create your account with this address first):\n\n"
+                        + publicUrl + "/accept-invitation?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                        + "\n\nIf you do not want to join, ignore this mail.\n");
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    mailer.send(mail).subscribe().with(ok -> { },
+                            failure -> LOG.errorf("invitation mail failed: %s", failure.toString()));
+                }
+            }
+        });
+    }
+}
