@@ -43,6 +43,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
     private final Path root = Path.of(System.getProperty("cognita.root", "..")).toAbsolutePath().normalize();
     private final Path work;
     final Mailbox mailbox = new Mailbox();
+    OpenApiConformance conformance;
     final io.cognita.platform.testing.DnsServer dns = new io.cognita.platform.testing.DnsServer();
     private boolean closed;
 
@@ -109,6 +110,15 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             processes.add(process);
             awaitReady(s.getKey(), s.getValue(), process);
         }
+        // from here on, every call through the gateway is checked against the merged document it serves
+        Files.writeString(work.resolve("openapi.json"), new String(URI.create(GATEWAY + "/api/openapi").toURL().openStream().readAllBytes()));
+        conformance = new OpenApiConformance(GATEWAY + "/api/openapi", GATEWAY);
+        io.restassured.RestAssured.filters(conformance);
+    }
+
+    /** The merged OpenAPI document as the gateway served it when the suite started. */
+    Path openApiDocument() {
+        return work.resolve("openapi.json");
     }
 
     private void awaitReady(String name, int port, Process process) throws Exception {
@@ -138,6 +148,10 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             return;
         }
         closed = true;
+        if (conformance != null) {
+            System.out.printf("OpenAPI conformance: %d operations called through the gateway, every response checked%n",
+                    conformance.seen().size());
+        }
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).destroy();
         }

@@ -3,8 +3,11 @@ package io.cognita.gateway.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cognita.gateway.config.GatewayConfig;
+import io.cognita.gateway.routing.Route;
+import io.cognita.gateway.routing.RouteTable;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +34,15 @@ import java.util.TreeMap;
 public class OpenApiAggregator {
 
     private static final Logger LOG = Logger.getLogger(OpenApiAggregator.class);
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
     private final GatewayConfig config;
+    private final RouteTable routes;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public OpenApiAggregator(GatewayConfig config, ObjectMapper json) {
+    public OpenApiAggregator(GatewayConfig config, RouteTable routes, ObjectMapper json) {
         this.config = config;
+        this.routes = routes;
         this.json = json;
     }
 
@@ -50,7 +56,7 @@ public class OpenApiAggregator {
 
     ObjectNode merged() {
         ObjectNode doc = json.createObjectNode();
-        doc.put("openapi", "3.1.0");
+        doc.put("openapi", "3.0.3");
         doc.putObject("info").put("title", "Cognita API").put("version", "0.1.0")
                 .put("description", "The public API of Cognita, served at /api by the gateway.");
         doc.putArray("servers").addObject().put("url", "/");
@@ -71,11 +77,84 @@ public class OpenApiAggregator {
             copyFields(part.path("components").path("schemas"), schemas);
             part.path("tags").forEach(tags::add);
         }
+        declareSecurity(paths);
+        nullableReferences(schemas);
+        aliasTrailingSlash(paths, "/api/orgs", "post");
         if (!unavailable.isEmpty()) {
             ArrayNode missing = doc.putArray("x-unavailable-services");
             unavailable.forEach(missing::add);
         }
         return doc;
+    }
+
+    /**
+     * Every operation states its security from the gateway's own route table, the edge that enforces it:
+     * {@code []} on public routes, the bearer JWT everywhere else.
+     */
+    private void declareSecurity(ObjectNode paths) {
+        paths.fields().forEachRemaining(path -> {
+            String concrete = path.getKey().replaceAll("\\{[^}]+}", "x");
+            path.getValue().fields().forEachRemaining(op -> {
+                if (!METHODS.contains(op.getKey()) || !(op.getValue() instanceof ObjectNode operation)) {
+                    return;
+                }
+                boolean isPublic = routes.find(op.getKey().toUpperCase(java.util.Locale.ROOT), concrete).map(Route::isPublic).orElse(false);
+                ArrayNode security = operation.putArray("security");
+                if (!isPublic) {
+                    security.addObject().putArray("jwt");
+                }
+            });
+        });
+    }
+
+    /**
+     * OpenAPI 3.0 ignores {@code nullable} next to {@code allOf}/{@code $ref}, which is how a service documents
+     * an optional property of a referenced type. Here a nullable reference to a scalar (UUID, Instant, an enum)
+     * becomes that scalar inline with {@code nullable}, and one to an object becomes
+     * {@code oneOf: [$ref, null]}, so validators and client generators both read "may be null".
+     */
+    private static void nullableReferences(ObjectNode schemas) {
+        schemas.fields().forEachRemaining(schema -> {
+            JsonNode properties = schema.getValue().path("properties");
+            if (!(properties instanceof ObjectNode props)) {
+                return;
+            }
+            List<String> names = new ArrayList<>();
+            props.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode property = props.get(name);
+                JsonNode allOf = property.path("allOf");
+                if (!property.path("nullable").asBoolean() || allOf.size() != 1 || !allOf.get(0).has("$ref")) {
+                    continue;
+                }
+                String ref = allOf.get(0).get("$ref").asText();
+                JsonNode target = schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
+                ObjectNode replacement;
+                if (target.isObject() && !"object".equals(target.path("type").asText("object"))) {
+                    replacement = ((ObjectNode) target).deepCopy();
+                    replacement.put("nullable", true);
+                } else {
+                    replacement = JsonNodeFactory.instance.objectNode();
+                    ArrayNode oneOf = replacement.putArray("oneOf");
+                    oneOf.addObject().put("$ref", ref);
+                    oneOf.addObject().put("type", "object").put("nullable", true).putArray("enum").addNull();
+                }
+                if (property.has("description")) {
+                    replacement.set("description", property.get("description"));
+                }
+                props.set(name, replacement);
+            }
+        });
+    }
+
+    /** The seed pages call {@code POST /api/orgs/}; the same operation answers there, so the document lists it too. */
+    private static void aliasTrailingSlash(ObjectNode paths, String path, String method) {
+        JsonNode operation = paths.path(path).path(method);
+        if (operation.isObject() && !paths.has(path + "/")) {
+            ObjectNode alias = operation.deepCopy();
+            alias.put("operationId", alias.path("operationId").asText(method + path.replace('/', '_')) + "TrailingSlash");
+            paths.putObject(path + "/").set(method, alias);
+        }
     }
 
     private JsonNode fetch(String baseUrl) {

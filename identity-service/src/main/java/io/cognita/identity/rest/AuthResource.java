@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -76,7 +78,7 @@ public class AuthResource {
     @Operation(summary = "register", description = "Creates an account and mails a verification link. Always 202 with "
             + "the same body, also for an address that already has an account (that address gets a mail instead): "
             + "no account enumeration. Password: at least 12 characters, not the e-mail address.")
-    @APIResponse(responseCode = "202", description = "Registration accepted")
+    @APIResponse(responseCode = "202", description = "Registration accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiResponse.class)))
     public Response register(@NotNull @Valid AuthRequests.Register body) {
         accounts.register(new AccountService.Registration(body.email(), body.password(), body.displayName(),
                 body.locale(), body.timezone()));
@@ -88,6 +90,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "verify email", description = "Redeems the single-use token of the verification mail.")
     @APIResponse(responseCode = "400", description = "INVALID_TOKEN: unknown, used or expired")
+    @APIResponse(responseCode = "200", description = "Address verified")
     public ApiResponse<Map<String, Object>> verifyEmail(@NotNull @Valid AuthRequests.TokenOnly body) {
         accounts.verifyEmail(body.token());
         return ApiResponse.ok("E-mail address verified", NO_DATA);
@@ -99,6 +102,7 @@ public class AuthResource {
     @Operation(summary = "refresh", description = "Exchanges a refresh token for a new pair; the old one is spent. "
             + "Presenting a spent refresh token revokes the whole session.")
     @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN or REFRESH_TOKEN_REUSED")
+    @APIResponse(responseCode = "200", description = "A new token pair")
     public ApiResponse<AuthTokens> refresh(@NotNull @Valid AuthRequests.Refresh body) {
         return ApiResponse.ok("Tokens refreshed", sessions.refresh(body.refreshToken()));
     }
@@ -122,7 +126,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "forgot password", description = "Mails a reset link if the account exists. Always 202 with "
             + "the same body, in the same time.")
-    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiResponse.class)))
     public Response forgotPassword(@NotNull @Valid AuthRequests.EmailOnly body) {
         resets.forgot(body.email());
         return accepted("If the address has an account, a reset mail is on its way.");
@@ -132,7 +136,7 @@ public class AuthResource {
     @Path("/request-reset-password")
     @Authenticated
     @Operation(summary = "request reset password", description = "Without a body: mails the caller a reset link.")
-    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiResponse.class)))
     public Response requestResetPassword() {
         resets.requestFor(current.userId(), null);
         return accepted("A reset mail is on its way.");
@@ -144,7 +148,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "request reset password", description = "Mails a reset link to the caller, or with "
             + "{\"userId\"} to a member of an org the caller owns or administers (403 otherwise).")
-    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiResponse.class)))
     @APIResponse(responseCode = "403", description = "Not an owner or admin of an org the user belongs to")
     public Response requestResetPasswordFor(@Valid AuthRequests.ResetFor body) {
         resets.requestFor(current.userId(), body == null ? null : body.userId());
@@ -157,6 +161,7 @@ public class AuthResource {
     @Operation(summary = "reset password", description = "Sets a new password with the mailed token and revokes "
             + "every session of the user.")
     @APIResponse(responseCode = "400", description = "INVALID_TOKEN, or a password the policy refuses")
+    @APIResponse(responseCode = "200", description = "Password changed; every session ended")
     public ApiResponse<Map<String, Object>> resetPassword(@NotNull @Valid AuthRequests.ResetPassword body) {
         resets.reset(body.token(), body.newPassword());
         return ApiResponse.ok("Password reset; sign in again", NO_DATA);

@@ -17,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -40,6 +43,8 @@ public class ProvisioningTokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "issue provisioning token", description = "system:admin. An org:provision token for "
             + "onboarding automation, valid validDays (default 365); the token is shown only in this response.")
+    @APIResponse(responseCode = "201", description = "Issued: data holds the token, shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiResponse.class)))
     public Response issue(@NotNull @Valid AuthRequests.IssueProvisioningToken body) {
         current.requireSystemAdmin();
         ProvisioningService.Issued issued = provisioning.issue(body.name(), body.validDays(), current.userId());

@@ -44,6 +44,7 @@ public class SessionResource {
     @Path("/{sessionId}")
     @Operation(summary = "session", description = "One of the caller's active sessions; 404 SESSION_NOT_FOUND for any other.")
     @APIResponse(responseCode = "404", description = "SESSION_NOT_FOUND")
+    @APIResponse(responseCode = "200", description = "The session")
     public ApiResponse<AuthViews.SessionView> get(@PathParam("sessionId") String sessionId) {
         String userId = current.userId();
         return ApiResponse.ok("Session", AuthViews.SessionView.of(sessions.activeOne(userId, Ids.uuid("sessionId", sessionId)),

@@ -17,6 +17,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -65,6 +69,8 @@ public class DomainResource {
     @Path("/{domain}/verify")
     @Operation(summary = "Domain verfying", description = "Org admin. Looks up TXT _cognita.<domain> for "
             + "cognita-verification=<token>: verified or failed. 503 DNS_UNAVAILABLE when the resolver does not answer.")
+    @RequestBody(required = false, description = "Nothing is read from a body; clients may send none, or anything.",
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.OBJECT)))
     public ApiResponse<DomainView> verify(@PathParam("orgId") String orgId, @PathParam("domain") String domain) {
         return ApiResponse.ok("Domain checked", DomainView.of(domains.verify(Ids.uuid("orgId", orgId), domain)));
     }

@@ -44,6 +44,7 @@ public class InvitationResource {
     @Operation(summary = "revoke invitation", description = "Org admin (owners only for an invitation as owner). The "
             + "invitation ends and frees its seat; a later verification of the address no longer joins.")
     @APIResponse(responseCode = "404", description = "INVITATION_NOT_FOUND: no open invitation with that id")
+    @APIResponse(responseCode = "200", description = "Revoked")
     public ApiResponse<Map<String, Object>> revoke(@PathParam("orgId") String orgId,
                                                    @PathParam("invitationId") String invitationId) {
         members.revokeInvitation(Ids.uuid("orgId", orgId), Ids.uuid("invitationId", invitationId));

@@ -24,6 +24,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -65,6 +68,10 @@ public class MemberResource {
             + "by registering and verifying the address in time. Only a verified user whose address is in a domain the "
             + "org has verified joins at once (201 + member). Members and open invitations hold a seat each: 409 "
             + "MEMBER_LIMIT_REACHED beyond the plan's maxMembers; 409 ALREADY_MEMBER.")
+    @APIResponse(responseCode = "202", description = "Invitation sent: data is the open invitation (InvitationView)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiResponse.class)))
+    @APIResponse(responseCode = "201", description = "Joined at once (a verified address in a domain the org verified): data is the member",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiResponse.class)))
     public Response invite(@PathParam("orgId") String orgId, @NotNull @Valid InviteRequest body) {
         MemberService.Invited invited = members.invite(Ids.uuid("orgId", orgId), body.email(), body.role());
         if (invited.member() != null) {

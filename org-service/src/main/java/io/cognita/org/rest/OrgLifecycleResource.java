@@ -24,6 +24,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,6 +62,7 @@ public class OrgLifecycleResource {
     @Operation(summary = "Suspend", description = "system:admin. Members then get 403 ORG_SUSPENDED on every write, in "
             + "every service, within seconds (org.suspended); reads stay allowed.")
     @APIResponse(responseCode = "422", description = "ORG_ALREADY_SUSPENDED")
+    @APIResponse(responseCode = "200", description = "Suspended")
     public ApiResponse<OrganizationSnapshot> suspend(@PathParam("orgId") String orgId, @NotNull @Valid Reason body) {
         return ApiResponse.ok("Organization suspended", lifecycle.suspend(Ids.uuid("orgId", orgId), body.reason()));
     }
@@ -67,6 +71,7 @@ public class OrgLifecycleResource {
     @Path("/resume")
     @Operation(summary = "Resume", description = "system:admin.")
     @APIResponse(responseCode = "422", description = "ORG_NOT_SUSPENDED")
+    @APIResponse(responseCode = "200", description = "Resumed")
     public ApiResponse<OrganizationSnapshot> resume(@PathParam("orgId") String orgId, @Valid OptionalReason body) {
         return ApiResponse.ok("Organization resumed", lifecycle.resume(Ids.uuid("orgId", orgId),
                 body == null ? null : body.reason()));
@@ -92,6 +97,9 @@ public class OrgLifecycleResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "update settings", description = "Org admin. An RFC 7396 JSON merge patch of the settings; "
             + "null puts a field back to the tenant default. Validated as a whole: an invalid patch changes nothing.")
+    @RequestBody(required = true, description = "A JSON merge patch (RFC 7396) of the settings: fields given replace, null removes",
+            content = {@Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = OrgSettings.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgSettings.class))})
     public ApiResponse<OrgSettings> patchSettings(@PathParam("orgId") String orgId, JsonNode patch) {
         return ApiResponse.ok("Organization settings updated", settings.patchSettings(Ids.uuid("orgId", orgId), patch));
     }

@@ -100,6 +100,7 @@ public class OrgResource {
     @Path("/{orgId}")
     @Operation(summary = "Get Organization")
     @APIResponse(responseCode = "404", description = "No such organization visible to the caller")
+    @APIResponse(responseCode = "200", description = "The organization")
     public ApiResponse<OrganizationSnapshot> get(@PathParam("orgId") String orgId) {
         return ApiResponse.ok("Organization", orgs.get(Ids.uuid("orgId", orgId)));
     }

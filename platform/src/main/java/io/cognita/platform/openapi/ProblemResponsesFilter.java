@@ -28,6 +28,9 @@ public class ProblemResponsesFilter implements OASFilter {
             api.setComponents(OASFactory.createComponents());
         }
         api.getComponents().addSchema("Problem", problemSchema());
+        if (api.getComponents().getSchemas() != null) {
+            api.getComponents().getSchemas().values().forEach(ProblemResponsesFilter::optionalMeansNullable);
+        }
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
@@ -55,6 +58,29 @@ public class ProblemResponsesFilter implements OASFilter {
             responses.setDefaultValue(problem("Any other error (401 without a valid token, 403, 404 for what the caller "
                     + "cannot see, 409, 422, 429, 5xx): a problem whose `code` says which"));
         }
+    }
+
+    /**
+     * The services write every field of a body, null when it has no value; a property the schema does not
+     * list as required may therefore be null, and the document says so (clients generate nullable types).
+     */
+    private static void optionalMeansNullable(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        Map<String, Schema> properties = new java.util.LinkedHashMap<>(schema.getProperties());
+        properties.forEach((name, property) -> {
+            if (required.contains(name)) {
+                return;
+            }
+            if (property.getRef() != null) {
+                schema.addProperty(name, OASFactory.createSchema().addAnyOf(OASFactory.createSchema().ref(property.getRef()))
+                        .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
+            } else if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
+                property.addType(Schema.SchemaType.NULL);
+            }
+        });
     }
 
     private static boolean isError(String code) {
