@@ -77,10 +77,18 @@ class OrgAcrossServicesE2ETest {
         assertEquals(forNobody.keySet(), forCarol.keySet());
         given().auth().oauth2(carolToken).when().get(API + "/orgs/" + orgId).then().statusCode(404);
 
+        // identity lists the open invitation in carol's profile (from org.member-invited)
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().auth().oauth2(carolToken).when().get(API + "/auth/profile").then().statusCode(200)
+                        .body("data.pendingInvitations.orgId", org.hamcrest.Matchers.hasItem(orgId)));
         String invitation = suite.mailbox.awaitToken(carol, "invited", WITHIN);
         given().auth().oauth2(carolToken).contentType(ContentType.JSON).body(Map.of("token", invitation))
                 .when().post(API + "/orgs/invitations/accept").then().statusCode(200).body("data.role", equalTo("member"));
         given().auth().oauth2(carolToken).when().get(API + "/orgs/" + orgId).then().statusCode(200);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().auth().oauth2(carolToken).when().get(API + "/auth/profile").then()
+                        .body("data.pendingInvitations", org.hamcrest.Matchers.empty())
+                        .body("data.memberships.orgId", org.hamcrest.Matchers.hasItem(orgId)));
     }
 
     @Test

@@ -87,6 +87,28 @@ class SessionFlowTest {
     }
 
     @Test
+    void theProfileListsOpenInvitationsToTheUsersAddressUntilTheyJoin() {
+        String email = Clients.newEmail();
+        var user = Clients.verifiedUser(mailbox, email);
+        String userId = user.getString("data.user.userId");
+        String access = user.getString("data.accessToken");
+        String orgId = UUID.randomUUID().toString();
+        String invitationId = UUID.randomUUID().toString();
+        io.cognita.platform.testing.TestEvents.publish("cognita.org", orgId, "org.member-invited", orgId,
+                "{\"invitationId\":\"" + invitationId + "\",\"orgId\":\"" + orgId + "\",\"orgName\":\"Acme\",\"email\":\""
+                        + email + "\",\"role\":\"admin\",\"expiresAt\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(access).when().get("/api/auth/profile").then().statusCode(200)
+                        .body("data.pendingInvitations.invitationId", hasItem(invitationId))
+                        .body("data.pendingInvitations.orgName", hasItem("Acme")));
+        io.cognita.platform.testing.TestEvents.publish("cognita.org", orgId, "org.member-added", orgId,
+                "{\"orgId\":\"" + orgId + "\",\"userId\":\"" + userId + "\",\"role\":\"admin\"}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(access).when().get("/api/auth/profile").then()
+                        .body("data.pendingInvitations", hasSize(0)).body("data.memberships.orgId", hasItem(orgId)));
+    }
+
+    @Test
     void oneSessionIsReadByItsOwnerOnly() {
         String email = Clients.newEmail();
         String access = Clients.verifiedUser(mailbox, email).getString("data.accessToken");

@@ -71,6 +71,26 @@ class MemberTest {
                 .then().statusCode(401);
         invite(orgId, ADMIN, email, "member").then().statusCode(409).body("code", equalTo("ALREADY_MEMBER"));
 
+        // the invitee may also accept by the invitation's id, as their profile lists it (announced as org.member-invited)
+        String other = "other-" + UUID.randomUUID() + "@example.org";
+        String otherId = verifiedUser(other);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> fixtures.isKnownVerified(otherId));
+        String invitationId;
+        try (EventTap tap = new EventTap("cognita.org")) {
+            invitationId = invite(orgId, ADMIN, other, "admin").then().statusCode(202).extract().path("data.invitationId");
+            var event = tap.await(e -> "org.member-invited".equals(e.path("type").asText())
+                    && invitationId.equals(e.at("/data/invitationId").asText()), Duration.ofSeconds(20)).orElseThrow();
+            assertEquals(other, event.at("/data/email").asText());
+            assertEquals("admin", event.at("/data/role").asText());
+        }
+        given().auth().oauth2(TestTokens.user(known)).contentType(ContentType.JSON).body("{\"invitationId\":\"" + invitationId + "\"}")
+                .when().post("/api/orgs/invitations/accept").then().statusCode(403);
+        given().auth().oauth2(TestTokens.user(otherId)).contentType(ContentType.JSON)
+                .body("{\"invitationId\":\"" + invitationId + "\",\"token\":\"x\"}")
+                .when().post("/api/orgs/invitations/accept").then().statusCode(400);
+        given().auth().oauth2(TestTokens.user(otherId)).contentType(ContentType.JSON).body("{\"invitationId\":\"" + invitationId + "\"}")
+                .when().post("/api/orgs/invitations/accept").then().statusCode(200).body("data.role", equalTo("admin"));
+
         String later = "later-" + UUID.randomUUID() + "@example.org";
         invite(orgId, ADMIN, later, "admin").then().statusCode(202).body("data.email", equalTo(later));
         given().auth().oauth2(ADMIN).queryParam("action", "org.member-invited").when().get("/api/orgs/" + orgId + "/audit-logs")

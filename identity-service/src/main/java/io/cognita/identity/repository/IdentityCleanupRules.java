@@ -40,6 +40,12 @@ public class IdentityCleanupRules {
         return new CleanupRule("oidc-states", 10, "oidc_states", "expires_at < :cutoff", Duration.ofDays(1));
     }
 
+    @Produces
+    @Named("pending-invitations")
+    CleanupRule pendingInvitations() {
+        return new CleanupRule("pending-invitations", 10, "pending_invitations", "expires_at < :cutoff", Duration.ofDays(1));
+    }
+
     /** A hold lasts 15 minutes; counts older than a day say nothing more. */
     @Produces
     @Named("login-failures")

@@ -1,8 +1,10 @@
 package io.cognita.identity.rest;
 
 import io.cognita.identity.service.AccountService;
+import io.cognita.identity.domain.User;
 import io.cognita.identity.service.AuthService;
 import io.cognita.identity.service.OrgRoles;
+import io.cognita.identity.service.PendingInvitations;
 import io.cognita.identity.service.AuthTokens;
 import io.cognita.identity.service.CurrentSession;
 import io.cognita.identity.service.PasswordResetService;
@@ -45,10 +47,12 @@ public class AuthResource {
     private final CurrentSession current;
     private final SigningKeys keys;
     private final OrgRoles orgRoles;
+    private final PendingInvitations invitations;
 
     public AuthResource(AuthService auth, AccountService accounts, PasswordResetService resets, SessionService sessions,
-                        CurrentSession current, SigningKeys keys, OrgRoles orgRoles) {
+                        CurrentSession current, SigningKeys keys, OrgRoles orgRoles, PendingInvitations invitations) {
         this.orgRoles = orgRoles;
+        this.invitations = invitations;
         this.auth = auth;
         this.accounts = accounts;
         this.resets = resets;
@@ -194,7 +198,8 @@ public class AuthResource {
     @Operation(summary = "profile", description = "The caller, their platform roles and org memberships.")
     public ApiResponse<AuthViews.Profile> profile() {
         String userId = current.userId();
-        return ApiResponse.ok("Profile", AuthViews.Profile.of(accounts.profile(userId), orgRoles.of(userId)));
+        User user = accounts.profile(userId);
+        return ApiResponse.ok("Profile", AuthViews.Profile.of(user, orgRoles.of(userId), invitations.of(user.email)));
     }
 
     @PATCH
@@ -204,9 +209,9 @@ public class AuthResource {
     @Operation(summary = "update-profile", description = "displayName, locale (BCP-47), timezone (IANA), avatarUrl "
             + "(https; empty string removes it); fields left out keep their value.")
     public ApiResponse<AuthViews.Profile> updateProfile(@NotNull @Valid AuthRequests.UpdateProfile body) {
-        return ApiResponse.ok("Profile updated", AuthViews.Profile.of(accounts.updateProfile(current.userId(),
-                new AccountService.ProfileChange(body.displayName(), body.locale(), body.timezone(), body.avatarUrl())),
-                orgRoles.of(current.userId())));
+        User user = accounts.updateProfile(current.userId(),
+                new AccountService.ProfileChange(body.displayName(), body.locale(), body.timezone(), body.avatarUrl()));
+        return ApiResponse.ok("Profile updated", AuthViews.Profile.of(user, orgRoles.of(user.id), invitations.of(user.email)));
     }
 
     @GET

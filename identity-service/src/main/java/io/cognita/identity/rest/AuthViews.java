@@ -3,6 +3,7 @@ package io.cognita.identity.rest;
 import io.cognita.identity.domain.ProvisioningToken;
 import io.cognita.identity.domain.Session;
 import io.cognita.identity.domain.OrgMembership;
+import io.cognita.identity.domain.PendingInvitation;
 import io.cognita.identity.domain.User;
 
 import java.time.Instant;
@@ -18,10 +19,11 @@ public final class AuthViews {
 
     public record Profile(String userId, String email, boolean emailVerified, String displayName, String locale,
                           String timezone, String avatarUrl, Set<String> roles, List<OrgMembership> memberships,
-                          Instant createdAt) {
-        static Profile of(User u, List<OrgMembership> memberships) {
+                          List<PendingInvitation> pendingInvitations, Instant createdAt) {
+        static Profile of(User u, List<OrgMembership> memberships, List<PendingInvitation> pendingInvitations) {
             return new Profile(u.id, u.email, u.emailVerified, u.displayName, u.locale, u.timezone, u.avatarUrl,
-                    u.systemAdmin ? Set.of("system:admin") : Set.of(), memberships, u.createdAt);
+                    u.systemAdmin ? Set.of("system:admin") : Set.of(), memberships,
+                    u.emailVerified ? pendingInvitations : List.of(), u.createdAt);
         }
     }
 

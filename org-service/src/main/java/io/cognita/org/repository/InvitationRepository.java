@@ -43,6 +43,11 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    public Optional<Invitation> openById(UUID invitationId, Instant openSince) {
+        return find("id = :id and " + OPEN, Parameters.with("id", invitationId).and("since", openSince))
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     /** The org's invitation of that address in any state (one row per org and address). */
     public Optional<Invitation> of(UUID orgId, String email) {
         return find("orgId = ?1 and email = ?2", orgId, email).firstResultOptional();

@@ -2,9 +2,9 @@ package io.cognita.org.rest;
 
 import io.cognita.org.service.MemberService;
 import io.cognita.platform.api.ApiResponse;
+import io.cognita.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
 
 /** The invitee's side of an invitation: accepting it with the token from the mail. */
 @Authenticated
@@ -29,19 +31,23 @@ public class InvitationAcceptResource {
         this.members = members;
     }
 
-    public record AcceptRequest(@NotBlank @Size(max = 200) String token) {
+    /** Exactly one of the two: the mailed token, or the invitation's id as the invitee's profile lists it. */
+    public record AcceptRequest(@Size(max = 200) String token, UUID invitationId) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "acceptInvitation", summary = "accept an invitation", description = "The signed-in user "
-            + "whose verified address was invited accepts with the token from the invitation mail, and joins with the "
-            + "invited role. The token works once.")
+            + "whose verified address was invited accepts, with the token from the invitation mail or the invitation's id "
+            + "(as /auth/profile lists it), and joins with the invited role. An invitation is accepted once.")
     @APIResponse(responseCode = "200", description = "Joined")
     @APIResponse(responseCode = "403", description = "INVITATION_NOT_FOR_YOU (another account), ORG_SUSPENDED")
     @APIResponse(responseCode = "404", description = "INVITATION_NOT_FOUND: unknown, used, expired or revoked")
     @APIResponse(responseCode = "409", description = "ALREADY_MEMBER")
     public ApiResponse<MemberService.Member> accept(@NotNull @Valid AcceptRequest body) {
-        return ApiResponse.ok("Invitation accepted", members.accept(body.token()));
+        if ((body.token() == null || body.token().isBlank()) == (body.invitationId() == null)) {
+            throw ProblemException.invalidField("token", "give either token or invitationId");
+        }
+        return ApiResponse.ok("Invitation accepted", members.accept(body.token(), body.invitationId()));
     }
 }

@@ -44,6 +44,12 @@ public class MemberService {
     static final String MEMBER_ADDED = "org.member-added";
     static final String MEMBER_REMOVED = "org.member-removed";
 
+    static final String MEMBER_INVITED = "org.member-invited";
+    static final String INVITATION_REVOKED = "org.invitation-revoked";
+
+    public record InvitationChange(UUID invitationId, UUID orgId, String orgName, String email, String role, Instant expiresAt) {
+    }
+
     public record MemberChange(UUID orgId, String userId, String role) {
     }
 
@@ -129,20 +135,23 @@ public class MemberService {
         invitation.role = role;
         String token = newToken();
         invitation.tokenHash = hash(token);
-        audit.record(orgId, access.actor(), "org.member-invited", "invitation/" + invitation.id, null,
+        audit.record(orgId, access.actor(), MEMBER_INVITED, "invitation/" + invitation.id, null,
                 Map.of("email", email, "role", role.wire()));
+        outbox.record(MEMBER_INVITED, orgId.toString(), "org/" + orgId + "/invitation/" + invitation.id,
+                new InvitationChange(invitation.id, orgId, org.name, email, role.wire(), window.expiresAt(invitation)));
         mails.invite(email, org.name, role.wire(), token, window.expiresAt(invitation));
         return new Invited(null, invitation);
     }
 
     /**
-     * The invitee accepts: the token from the mail, presented by the signed-in user whose verified address
-     * was invited. 404 INVITATION_NOT_FOUND for a token that is unknown, used, expired or revoked; 403
+     * The invitee accepts: with the token from the mail, or the invitation's id as listed in their profile,
+     * presented by the signed-in user whose verified address was invited (that proves the address). 404 INVITATION_NOT_FOUND for a token that is unknown, used, expired or revoked; 403
      * INVITATION_NOT_FOR_YOU when another account presents it.
      */
     @Transactional
-    public Member accept(String token) {
-        Invitation invitation = token == null ? null : invitations.openByToken(hash(token), window.oldestOpen()).orElse(null);
+    public Member accept(String token, UUID invitationId) {
+        Invitation invitation = token != null ? invitations.openByToken(hash(token), window.oldestOpen()).orElse(null)
+                : invitationId != null ? invitations.openById(invitationId, window.oldestOpen()).orElse(null) : null;
         if (invitation == null) {
             throw ProblemException.notFound("INVITATION_NOT_FOUND", "Invitation not found",
                     "The invitation is unknown, already used, expired or revoked.");
@@ -196,8 +205,10 @@ public class MemberService {
                 .orElseThrow(() -> ProblemException.notFound("INVITATION_NOT_FOUND", "Invitation not found",
                         "No open invitation " + invitationId + " in this organization."));
         requireOwnerFor(orgId, invitation.role);
-        audit.record(orgId, access.actor(), "org.invitation-revoked", "invitation/" + invitation.id,
+        audit.record(orgId, access.actor(), INVITATION_REVOKED, "invitation/" + invitation.id,
                 Map.of("email", invitation.email, "role", invitation.role.wire()), null);
+        outbox.record(INVITATION_REVOKED, orgId.toString(), "org/" + orgId + "/invitation/" + invitation.id,
+                new InvitationChange(invitation.id, orgId, null, invitation.email, invitation.role.wire(), null));
         invitations.delete(invitation);
     }
 
