@@ -10,6 +10,7 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,20 @@ class GatewayTest {
     void aClaimedClientAddressIsReplacedByTheRealOne() {
         given().header("X-Forwarded-For", "203.0.113.7").contentType("application/json").body("{}")
                 .when().post("/api/auth/login").then().statusCode(200).body("forwardedFor", equalTo("127.0.0.1"));
+    }
+
+    /** Found by review: the raw path matched a public route while the service resolved the dot segments. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/auth/oidc/%2e%2e/%2e%2e/internal/revoked-sessions", "/api/auth/oidc/../../internal/revoked-sessions",
+            "/api/auth/oidc/%2E%2E/login", "/api/auth/login/.", "/api/auth/oidc/x%2F..%2F..%2Finternal/revoked-sessions"})
+    void aPathWithDotSegmentsIsRefused(String path) {
+        given().urlEncodingEnabled(false).when().get(path).then().statusCode(400).body("code", equalTo("INVALID_PATH"));
+    }
+
+    @Test
+    void aClaimedForwardedHostIsNotPassedOn() {
+        given().header("X-Forwarded-Host", "evil.example").contentType("application/json").body("{}")
+                .when().post("/api/auth/login").then().statusCode(200).body("forwardedHost", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

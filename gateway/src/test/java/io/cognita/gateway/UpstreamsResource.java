@@ -38,6 +38,7 @@ public class UpstreamsResource implements QuarkusTestResourceLifecycleManager {
                     .put("authorization", request.getHeader("Authorization"))
                     .put("requestId", request.getHeader("X-Request-ID"))
                     .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                    .put("forwardedHost", request.getHeader("X-Forwarded-Host"))
                     .put("bodyLength", body.length())
                     .put("bodySha256", sha256(body));
             Runnable answer = () -> request.response().putHeader("Content-Type", "application/json")

@@ -71,6 +71,13 @@ public class EdgeRouter {
         String requestId = EdgeRequest.assignRequestId(ctx);
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(EdgeRequest.REQUEST_ID, requestId));
         String path = ctx.request().path();
+        if (hasDotSegment(path)) {
+            // routes are matched on the raw path while services resolve dot segments: refuse them rather than
+            // let /api/auth/oidc/../../internal/… pass as a public route
+            problems.sendInvalid(ctx, 400, "INVALID_PATH", "Invalid path",
+                    "Paths may not contain '.' or '..' segments, encoded or not.", "$path", "no dot segments");
+            return;
+        }
         if (isGatewayOwn(path)) {
             ctx.next();
             return;
@@ -147,10 +154,23 @@ public class EdgeRouter {
                 return;
             }
         }
-        // the gateway is the edge: what a client claims in X-Forwarded-For is replaced by its real address
+        // the gateway is the edge: what a client claims in X-Forwarded-* is replaced by what the gateway saw
         ctx.request().headers().set("X-Forwarded-For", ctx.request().remoteAddress().hostAddress());
         ctx.request().headers().set("X-Forwarded-Proto", ctx.request().scheme());
+        ctx.request().headers().remove("X-Forwarded-Host").remove("X-Forwarded-Port").remove("X-Forwarded-Prefix")
+                .remove("Forwarded");
         ctx.next();
+    }
+
+    static boolean hasDotSegment(String rawPath) {
+        for (String segment : rawPath.split("/", -1)) {
+            String decoded = segment.replace("%2e", ".").replace("%2E", ".");
+            if (decoded.equals(".") || decoded.equals("..") || segment.contains("%2f") || segment.contains("%2F")
+                    || segment.contains("%5c") || segment.contains("%5C") || segment.contains("\\")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The route of a request admitted by {@link #edge}: looked up again, as the proxy has its own context. */

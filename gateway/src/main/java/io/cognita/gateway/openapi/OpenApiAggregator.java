@@ -50,8 +50,21 @@ public class OpenApiAggregator {
         router.get("/api/openapi").order(5).blockingHandler(this::serve, false);
     }
 
+    private volatile String cached;
+    private volatile long cachedUntil;
+
+    /** Served from a copy at most a minute old, so the public document cannot be used to make the gateway fan out. */
     private void serve(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "application/json").end(merged().toPrettyString());
+        long now = System.currentTimeMillis();
+        String document = cached;
+        if (document == null || now > cachedUntil) {
+            ObjectNode merged = merged();
+            document = merged.toPrettyString();
+            cached = document;
+            // an incomplete document (a service down) is kept only briefly
+            cachedUntil = now + (merged.has("x-unavailable-services") ? 5_000 : 60_000);
+        }
+        ctx.response().putHeader("Content-Type", "application/json").end(document);
     }
 
     ObjectNode merged() {

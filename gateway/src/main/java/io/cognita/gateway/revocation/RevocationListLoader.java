@@ -47,6 +47,10 @@ public class RevocationListLoader implements HealthCheck {
     }
 
     void start(@Observes StartupEvent ignored) {
+        if (!config.revocation().enabled()) {
+            revoked.loadDurable(Map.of()); // revocation is switched off: nothing to wait for
+            return;
+        }
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000));
         load();
     }

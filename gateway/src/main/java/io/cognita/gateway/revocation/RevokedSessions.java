@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * In memory per replica, built from identity's durable list at start ({@link RevocationListLoader}) and
  * kept current by session.revoked events; also in Redis when {@code cognita.gateway.redis-url} is set, so
  * a replica that has not yet read an event refuses the session too. The check fails closed: until the
- * durable list is loaded, a miss is only trusted if Redis answers, never when it cannot be asked.
+ * durable list is loaded, only a Redis hit is trusted (a miss may be a flushed Redis); any other answer is a 503.
  */
 @ApplicationScoped
 public class RevokedSessions {
@@ -89,11 +89,14 @@ public class RevokedSessions {
         if (api == null) {
             return complete ? Future.succeededFuture(false) : Future.failedFuture("revocation list not loaded yet");
         }
-        return api.exists(List.of(PREFIX + sid)).map(r -> r != null && r.toInteger() > 0)
+        // before the durable list is loaded only a Redis hit is trusted: a miss may be a flushed or evicted Redis
+        return api.exists(List.of(PREFIX + sid))
+                .compose(r -> r != null && r.toInteger() > 0 ? Future.succeededFuture(true)
+                        : complete ? Future.succeededFuture(false) : Future.<Boolean>failedFuture("revocation list not loaded yet"))
                 .recover(e -> {
-                    LOG.warnf("Redis unavailable for the revocation check: %s", e.toString());
+                    LOG.debugf("revocation check: %s", e.toString());
                     return complete ? Future.succeededFuture(false)
-                            : Future.failedFuture("revocation list not loaded yet and Redis unreachable");
+                            : Future.failedFuture("revocation list not loaded yet and Redis unreachable or without an answer");
                 });
     }
 
