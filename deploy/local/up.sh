@@ -24,6 +24,9 @@ fi
 export COGNITA_SMTP_HOST=${COGNITA_SMTP_HOST:-127.0.0.1}
 export COGNITA_SMTP_PORT=${COGNITA_SMTP_PORT:-${COGNITA_MAIL_SMTP_PORT:-3025}}
 export COGNITA_SMTP_STARTTLS=${COGNITA_SMTP_STARTTLS:-DISABLED}
+# the gateway runs on this machine; mails link to it
+export COGNITA_TRUSTED_PROXIES=${COGNITA_TRUSTED_PROXIES:-127.0.0.1,::1}
+export COGNITA_PUBLIC_URL=${COGNITA_PUBLIC_URL:-http://localhost:3000}
 
 # dev-only signing key and admin password, generated once, kept in .run (never in git)
 key=$run_dir/keys/signing-key.pem

@@ -103,6 +103,8 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             env.put("COGNITA_SMTP_HOST", "127.0.0.1");
             env.put("COGNITA_SMTP_PORT", Integer.toString(mailbox.port()));
             env.put("COGNITA_SMTP_STARTTLS", "DISABLED");
+            env.put("COGNITA_TRUSTED_PROXIES", "127.0.0.1,::1");
+            env.put("COGNITA_PUBLIC_URL", "http://localhost:3000");
             env.put("COGNITA_DNS_SERVER", dns.address());
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));

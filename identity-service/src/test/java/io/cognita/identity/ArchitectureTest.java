@@ -3,7 +3,12 @@ package io.cognita.identity;
 import io.cognita.platform.testing.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Platform's shared layering rules, every scheduled job on in the prod profile, and identity's prod settings. */
 class ArchitectureTest extends ServiceArchitecture {
@@ -14,10 +19,14 @@ class ArchitectureTest extends ServiceArchitecture {
     }
 
     @Test
-    void productionBelievesForwardedAddressesOnlyFromTrustedProxies() {
+    void productionNamesItsTrustedProxiesSmtpServerAndPublicUrl() {
         var prod = productionConfig();
-        assertFalse(prod.getOptionalValue("quarkus.http.proxy.trusted-proxies", String.class).orElse("").isBlank(),
-                "with proxy-address-forwarding on and no trusted proxies, anyone's X-Forwarded-For is believed");
+        // with forwarding on and loopback as the only trusted proxy, every login behind the gateway would come from it
+        for (String required : List.of("quarkus.http.proxy.trusted-proxies", "quarkus.mailer.host", "cognita.identity.public-url")) {
+            assertThrows(NoSuchElementException.class, () -> prod.getValue(required, String.class),
+                    required + " must come from the environment in production");
+        }
+        assertEquals("REQUIRED", prod.getValue("quarkus.mailer.start-tls", String.class));
     }
 
     @Test

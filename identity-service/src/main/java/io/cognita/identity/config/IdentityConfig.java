@@ -80,6 +80,9 @@ public interface IdentityConfig {
 
         @WithDefault("1")
         int parallelism();
+
+        /** Hashes computed at once (each holds memory-kib and a core); default twice the cores. */
+        Optional<Integer> concurrency();
     }
 
     interface Lockout {

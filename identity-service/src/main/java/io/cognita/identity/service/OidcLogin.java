@@ -187,7 +187,10 @@ public class OidcLogin {
                     + "from another browser; sign in again.", List.of(new FieldError("code", "unknown, used or expired")));
         }
         done.codeUsedAt = now;
-        return sessions.open(users.findById(done.userId), device);
+        User user = users.findByIdOptional(done.userId).filter(u -> u.deletedAt == null).orElseThrow(() ->
+                ProblemException.badRequest("INVALID_LOGIN_CODE", "The account no longer exists; sign in again.",
+                        List.of(new FieldError("code", "the account was deleted"))));
+        return sessions.open(user, device);
     }
 
     private User linkOrCreate(String email, String name) {

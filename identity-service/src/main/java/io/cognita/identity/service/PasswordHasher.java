@@ -1,6 +1,7 @@
 package io.cognita.identity.service;
 
 import io.cognita.identity.config.IdentityConfig;
+import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
@@ -10,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Argon2id (Bouncy Castle) for every new hash, stored in the PHC string format
@@ -27,25 +31,28 @@ public class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final IdentityConfig.Argon2 params;
+    /** Each hash takes m KiB of memory and a core: at most this many at once, so a login storm cannot exhaust either. */
+    private final Semaphore slots;
     /** Verified against when the account does not exist, so both cases take the same time. */
     private final String decoy;
 
     public PasswordHasher(IdentityConfig config) {
         this.params = config.argon2();
+        this.slots = new Semaphore(config.argon2().concurrency().orElse(2 * Runtime.getRuntime().availableProcessors()), true);
         this.decoy = hash("decoy password that never matches");
     }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = argon2(password, salt, params.memoryKib(), params.iterations(), params.parallelism(), HASH_BYTES);
+        byte[] hash = bounded(() -> argon2(password, salt, params.memoryKib(), params.iterations(), params.parallelism(), HASH_BYTES));
         return "$argon2id$v=19$m=" + params.memoryKib() + ",t=" + params.iterations() + ",p=" + params.parallelism()
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
     /** True when {@code password} matches {@code hash}; a null hash (no such account) never matches but costs the same. */
     public boolean matches(String password, String hash) {
-        boolean matched = verify(password, hash == null ? decoy : hash);
+        boolean matched = bounded(() -> verify(password, hash == null ? decoy : hash));
         return matched && hash != null;
     }
 
@@ -53,6 +60,25 @@ public class PasswordHasher {
     public boolean needsRehash(String hash) {
         return hash != null && !hash.startsWith("$argon2id$v=19$m=" + params.memoryKib() + ",t=" + params.iterations()
                 + ",p=" + params.parallelism() + "$");
+    }
+
+    private <T> T bounded(java.util.function.Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ProblemException(503, "TOO_BUSY", "Service busy", "Too many sign-ins at once; retry in a moment.",
+                    null, Map.of("Retry-After", "1"));
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
     }
 
     private static boolean verify(String password, String hash) {

@@ -40,10 +40,9 @@ public class InvitationAcceptResource {
     @Operation(operationId = "acceptInvitation", summary = "accept an invitation", description = "The signed-in user "
             + "whose verified address was invited accepts, with the token from the invitation mail or the invitation's id "
             + "(as /auth/profile lists it), and joins with the invited role. An invitation is accepted once.")
-    @APIResponse(responseCode = "200", description = "Joined")
+    @APIResponse(responseCode = "200", description = "Joined (or already a member: the invitation is done)")
     @APIResponse(responseCode = "403", description = "INVITATION_NOT_FOR_YOU (another account), ORG_SUSPENDED")
     @APIResponse(responseCode = "404", description = "INVITATION_NOT_FOUND: unknown, used, expired or revoked")
-    @APIResponse(responseCode = "409", description = "ALREADY_MEMBER")
     public ApiResponse<MemberService.Member> accept(@NotNull @Valid AcceptRequest body) {
         if ((body.token() == null || body.token().isBlank()) == (body.invitationId() == null)) {
             throw ProblemException.invalidField("token", "give either token or invitationId");

@@ -161,9 +161,12 @@ public class MemberService {
                 .orElseThrow(() -> new ProblemException(403, "INVITATION_NOT_FOR_YOU", "Not your invitation",
                         "This invitation was sent to another address; sign in with the invited address (verified) to accept it."));
         access.requireWritable(invitation.orgId);
-        if (members.membership(invitation.orgId, me.userId).isPresent()) {
+        Optional<OrgMember> already = members.membership(invitation.orgId, me.userId);
+        if (already.isPresent()) {
+            // joined meanwhile (a domain capture, say): the invitation is done and frees its seat
             invitation.acceptedAt = now();
-            throw ProblemException.conflict("ALREADY_MEMBER", "Already a member", "You are already a member.");
+            invitation.tokenHash = null;
+            return view(already.get());
         }
         invitation.acceptedAt = now();
         invitation.tokenHash = null;

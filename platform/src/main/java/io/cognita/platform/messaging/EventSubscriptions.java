@@ -67,6 +67,7 @@ public class EventSubscriptions {
     private final int maxAttempts;
     private final Duration maxBackoff;
     private final Duration lockTimeout;
+    private final Duration maxStall;
     private final List<KafkaConsumer<String, String>> consumers = new ArrayList<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -78,7 +79,9 @@ public class EventSubscriptions {
                               @ConfigProperty(name = "quarkus.application.name") String application,
                               @ConfigProperty(name = "cognita.events.max-attempts", defaultValue = "3") int maxAttempts,
                               @ConfigProperty(name = "cognita.events.max-backoff", defaultValue = "10s") Duration maxBackoff,
-                              @ConfigProperty(name = "cognita.events.lock-timeout", defaultValue = "5s") Duration lockTimeout) {
+                              @ConfigProperty(name = "cognita.events.lock-timeout", defaultValue = "5s") Duration lockTimeout,
+                              @ConfigProperty(name = "cognita.events.max-stall", defaultValue = "30m") Duration maxStall) {
+        this.maxStall = maxStall;
         this.handlers = handlers;
         this.inbox = inbox;
         this.json = json;
@@ -276,7 +279,7 @@ public class EventSubscriptions {
                 if (!running) {
                     throw new WakeupException(); // shutting down: the uncommitted offset brings the event back
                 }
-                if (TransientFaults.isTransient(e)) {
+                if (TransientFaults.isTransient(e) && !stalledTooLong(subscription)) {
                     if (subscription.stalledSince == null) {
                         subscription.stalledSince = Instant.now();
                         LOG.warnf("consumer %s: transient fault on %s-%d@%d, retrying until it passes: %s", handler.name(),
@@ -298,6 +301,15 @@ public class EventSubscriptions {
                 RequestId.clear();
             }
         }
+    }
+
+    /**
+     * A "transient" fault that lasts beyond {@code cognita.events.max-stall} is treated as the event's own
+     * (a handler timing out on it every time, say): it is dead-lettered so the partition moves on.
+     */
+    private boolean stalledTooLong(Subscription subscription) {
+        return subscription.stalledSince != null
+                && Duration.between(subscription.stalledSince, Instant.now()).compareTo(maxStall) > 0;
     }
 
     /** Waits with every partition paused, still polling so the group keeps this consumer. */
@@ -327,9 +339,20 @@ public class EventSubscriptions {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            for (Subscription s : subscriptions) {
+                if (s.handler().equals(handler.name()) && s.stalledSince == null) {
+                    s.stalledSince = Instant.now();
+                    s.lastFault = "dead-letter write failed: " + e;
+                }
+            }
             throw new IllegalStateException("could not write to " + record.topic() + ".dlq: " + e, e);
         }
         deadLettered.incrementAndGet();
+        for (Subscription s : subscriptions) {
+            if (s.handler().equals(handler.name())) {
+                s.stalledSince = null;
+            }
+        }
     }
 
     private static void sleep(long millis) {

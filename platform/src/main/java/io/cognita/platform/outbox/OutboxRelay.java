@@ -201,13 +201,32 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Gives the connection back to the pool without what this relay left on its session: a pooled connection
+     * is not closed, so the relay lock and the LISTEN would otherwise live on in a connection that request
+     * threads reuse, and no replica could lead again. A connection that cannot run the cleanup is broken,
+     * and its server session (with the lock) is gone with it.
+     */
     private static void close(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // already broken
+        if (connection == null) {
+            return;
+        }
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
             }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_unlock_all()");
+                statement.execute("UNLISTEN *");
+            }
+        } catch (SQLException broken) {
+            // nothing left to release on a dead session
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already broken
         }
     }
 }
