@@ -4,6 +4,7 @@ import io.cognita.platform.housekeeping.CleanupRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 
@@ -11,11 +12,11 @@ import java.time.Duration;
 @ApplicationScoped
 public class IdentityCleanupRules {
 
-    /** Longer than the session idle timeout (30 days): an older refresh token can no longer be used anyway. */
+    /** Five days beyond the session idle timeout: an older refresh token can no longer be used anyway. */
     @Produces
     @Named("refresh-tokens")
-    CleanupRule refreshTokens() {
-        return new CleanupRule("refresh-tokens", 10, "refresh_tokens", "created_at < :cutoff", Duration.ofDays(35));
+    CleanupRule refreshTokens(@ConfigProperty(name = "cognita.identity.session-idle-timeout", defaultValue = "30D") Duration idle) {
+        return new CleanupRule("refresh-tokens", 10, "refresh_tokens", "created_at < :cutoff", idle.plusDays(5));
     }
 
     /** Ended or idled-out sessions stay listed for investigation this long, once their refresh tokens are gone. */
@@ -46,10 +47,10 @@ public class IdentityCleanupRules {
         return new CleanupRule("pending-invitations", 10, "pending_invitations", "expires_at < :cutoff", Duration.ofDays(1));
     }
 
-    /** A hold lasts 15 minutes; counts older than a day say nothing more. */
+    /** Kept a day beyond the hold, so a hold never ends early. */
     @Produces
     @Named("login-failures")
-    CleanupRule loginFailures() {
-        return new CleanupRule("login-failures", 10, "login_failures", "updated_at < :cutoff", Duration.ofDays(1));
+    CleanupRule loginFailures(@ConfigProperty(name = "cognita.identity.lockout.duration", defaultValue = "15M") Duration hold) {
+        return new CleanupRule("login-failures", 10, "login_failures", "updated_at < :cutoff", hold.plusDays(1));
     }
 }

@@ -49,21 +49,22 @@ public class AuthService {
     @Transactional(dontRollbackOn = ProblemException.class)
     public AuthTokens login(String email, String password, DeviceInfo device, String clientAddress) {
         String normalised = User.normaliseEmail(email);
-        throttle.attempt(normalised, clientAddress);
+        String source = SourceAddress.of(clientAddress);
+        throttle.attempt(normalised, source);
         String emailHash = TokenIssuer.hashOf(normalised);
         Instant now = clock.instant();
-        boolean heldBack = failures.isHeldBack(emailHash, clientAddress, now);
+        boolean heldBack = failures.isHeldBack(emailHash, source, now);
         Optional<User> found = users.find("email", normalised).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
         boolean ok = passwords.matches(password, found.map(u -> u.passwordHash).orElse(null));
         if (!ok || heldBack) {
             if (!heldBack) {
-                failures.recordFailure(emailHash, clientAddress, now, config.lockout().threshold(), config.lockout().duration());
+                failures.recordFailure(emailHash, source, now, config.lockout().threshold(), config.lockout().duration());
             } else {
                 LOG.debugf("sign-in from a held-back source refused");
             }
             throw new ProblemException(401, "INVALID_CREDENTIALS", "Invalid credentials", "The e-mail or password is wrong.");
         }
-        failures.clear(emailHash, clientAddress);
+        failures.clear(emailHash, source);
         User user = found.get();
         if (passwords.needsRehash(user.passwordHash)) {
             user.passwordHash = passwords.hash(password);

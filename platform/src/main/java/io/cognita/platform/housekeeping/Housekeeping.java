@@ -63,10 +63,16 @@ public class Housekeeping {
             for (CleanupRule rule : ordered) {
                 Duration retention = config.getOptionalValue("cognita.housekeeping.retention." + rule.name(), Duration.class)
                         .orElse(rule.defaultRetention());
-                int count = clean(rule, Timestamp.from(clock.instant().minus(retention)));
-                removed.put(rule.name(), count);
-                if (count > 0) {
-                    LOG.infof("housekeeping: %s removed %d rows (retention %s)", rule.name(), count, retention);
+                try {
+                    int count = clean(rule, Timestamp.from(clock.instant().minus(retention)));
+                    removed.put(rule.name(), count);
+                    if (count > 0) {
+                        LOG.infof("housekeeping: %s removed %d rows (retention %s)", rule.name(), count, retention);
+                    }
+                } catch (RuntimeException e) {
+                    // one rule's fault (a lock, a timeout) does not keep the others from running
+                    LOG.warnf("housekeeping: %s failed, next run retries: %s", rule.name(), e.getMessage());
+                    removed.put(rule.name(), -1);
                 }
             }
             return removed;
