@@ -85,7 +85,7 @@ class AuthorizationMatrixTest {
                 row(get("/api/config/configs?orgId={org}"), 200, 404, 200, 200, 200, 404, 401),
                 row(get("/api/config/tenant-defaults"), 200, 200, 200, 200, 200, 200, 401),
                 row(get("/api/config/audit-logs"), 200, 403, 403, 403, 403, 403, 401),
-                row(put("/api/config/tenant-defaults", org -> "{\"orgType\":\"nonprofit\"}"), 200, 403, 403, 403, 403, 403, 401));
+                row(patch("/api/config/tenant-defaults", "{\"orgType\":\"nonprofit\"}"), 200, 403, 403, 403, 403, 403, 401));
         return rows.stream().flatMap(r -> Arrays.stream(Caller.values())
                 .map(c -> Arguments.of(r[0], c, ((int[]) r[1])[c.ordinal()])));
     }

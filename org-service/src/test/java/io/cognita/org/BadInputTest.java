@@ -68,6 +68,8 @@ class BadInputTest {
                         List.of("{\"reference\":\"pm_1\",\"brand\":\"visa\",\"last4\":\"4242424242424242\"}",
                                 "{\"reference\":\"pm 1; drop\",\"brand\":\"visa\",\"last4\":\"4242\"}")),
                 new Endpoint("PUT", "/api/config/tenant-defaults", "application/json", List.of("{\"orgType\":\"education\",\"trialMonths\":-1}",
+                        "{\"trialMonths\":2}", "{\"orgType\":\"education\",\"trialMonths\":2}")),
+                new Endpoint("PATCH", "/api/config/tenant-defaults", "application/json", List.of("{\"orgType\":\"education\",\"trialMonths\":-1}",
                         "{\"trialMonths\":2}")));
     }
 

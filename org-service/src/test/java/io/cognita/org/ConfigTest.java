@@ -46,14 +46,14 @@ class ConfigTest {
         given().auth().oauth2(TestTokens.user(TestTokens.newUserId())).when().get("/api/config/tenant-defaults")
                 .then().statusCode(200).body("data.orgType", hasItems("education", "enterprise", "government", "nonprofit"));
         given().auth().oauth2(TestTokens.user(TestTokens.newUserId())).contentType(ContentType.JSON)
-                .body("{\"orgType\":\"nonprofit\",\"trialMonths\":2}").when().put("/api/config/tenant-defaults")
+                .body("{\"orgType\":\"nonprofit\",\"trialMonths\":2}").when().patch("/api/config/tenant-defaults")
                 .then().statusCode(403);
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                .body("{\"orgType\":\"nonprofit\",\"trialMonths\":25}").when().put("/api/config/tenant-defaults")
+                .body("{\"orgType\":\"nonprofit\",\"trialMonths\":25}").when().patch("/api/config/tenant-defaults")
                 .then().statusCode(400).body("errors.field", hasItem("trialMonths"));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"orgType\":\"nonprofit\",\"trialMonths\":2,\"settings\":{\"aiSummaries\":\"disabled\"}}")
-                .when().put("/api/config/tenant-defaults").then().statusCode(200)
+                .when().patch("/api/config/tenant-defaults").then().statusCode(200)
                 .body("data.trialMonths", is(2)).body("data.settings.aiSummaries", equalTo("disabled"))
                 .body("data.billingPlan", equalTo("pro"));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"name\":\"Charity\",\"orgType\":\"nonprofit\"}")
@@ -62,12 +62,31 @@ class ConfigTest {
                 .body("data.settings.aiSummaries", equalTo("disabled"));
     }
 
+    /** PUT replaces: a partial body is refused naming each missing field; a complete one becomes the defaults as given. */
+    @Test
+    void putReplacesTheWholeDefaultsAndPatchChangesSome() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"orgType\":\"enterprise\",\"trialMonths\":1,\"settings\":{\"aiSummaries\":\"disabled\"}}")
+                .when().put("/api/config/tenant-defaults").then().statusCode(400)
+                .body("errors.field", hasItems("billingPlan", "featureFlags", "retentionPolicy", "settings.timezone"));
+        var current = given().auth().oauth2(ADMIN).when().get("/api/config/tenant-defaults").then().statusCode(200)
+                .extract().jsonPath().<String, Object>getMap("data.find { it.orgType == 'enterprise' }");
+        java.util.Map<String, Object> replacement = new java.util.HashMap<>(current);
+        replacement.put("trialMonths", 1);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(replacement)
+                .when().put("/api/config/tenant-defaults").then().statusCode(200).body("data.trialMonths", is(1));
+        replacement.put("trialMonths", current.get("trialMonths"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(replacement)
+                .when().put("/api/config/tenant-defaults").then().statusCode(200)
+                .body("data.trialMonths", is(current.get("trialMonths")));
+    }
+
     @Test
     void tenantDefaultsChangesAreAuditedForSystemAdmins() {
         String admin = TestTokens.systemAdmin();
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"orgType\":\"government\",\"settings\":{\"retentionAlerts\":false}}")
-                .when().put("/api/config/tenant-defaults").then().statusCode(200);
+                .when().patch("/api/config/tenant-defaults").then().statusCode(200);
         given().auth().oauth2(ADMIN).queryParam("action", "config.tenant-defaults-updated").queryParam("limit", "50")
                 .when().get("/api/config/audit-logs").then().statusCode(200)
                 .body("data.find { it.target == 'tenant-defaults/government' && it.after.settings.retentionAlerts == false }.before.settings.retentionAlerts",
@@ -79,6 +98,6 @@ class ConfigTest {
         // put back what other tests rely on
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"orgType\":\"government\",\"settings\":{\"retentionAlerts\":true}}")
-                .when().put("/api/config/tenant-defaults").then().statusCode(200);
+                .when().patch("/api/config/tenant-defaults").then().statusCode(200);
     }
 }

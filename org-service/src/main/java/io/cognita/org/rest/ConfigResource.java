@@ -8,6 +8,7 @@ import io.cognita.org.domain.RetentionPolicy;
 import io.cognita.org.service.AuditLogService;
 import io.cognita.org.service.TenantConfigService;
 import io.cognita.platform.api.ApiResponse;
+import io.cognita.platform.problem.FieldError;
 import io.cognita.platform.problem.ProblemException;
 import io.cognita.platform.request.Ids;
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -26,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 
 @Path("/config")
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,11 +75,51 @@ public class ConfigResource {
     @PUT
     @Path("/tenant-defaults")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "tenant-defaults", description = "system:admin. Changes the defaults of one orgType for orgs "
-            + "created from now on; fields left out keep their value.")
+    @Operation(summary = "tenant-defaults", description = "system:admin. Replaces the defaults of one orgType for orgs "
+            + "created from now on: every field is required (billingPlan, trialMonths, and settings, featureFlags and "
+            + "retentionPolicy each complete); 400 names what is missing. To change some fields, use PATCH.")
     public ApiResponse<TenantConfigService.Defaults> replaceDefaults(@NotNull @Valid TenantDefaultsRequest body) {
-        return ApiResponse.ok("Tenant defaults updated", config.replaceDefaults(body.orgType(), body.billingPlan(),
+        List<FieldError> missing = new ArrayList<>();
+        require(missing, "billingPlan", body.billingPlan());
+        require(missing, "trialMonths", body.trialMonths());
+        require(missing, "settings", body.settings());
+        require(missing, "featureFlags", body.featureFlags());
+        require(missing, "retentionPolicy", body.retentionPolicy());
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("VALIDATION_FAILED", "PUT replaces the whole defaults: every field is required "
+                    + "(use PATCH to change some).", missing);
+        }
+        return ApiResponse.ok("Tenant defaults replaced", config.replaceDefaults(body.orgType(), body.billingPlan(),
                 body.trialMonths(), body.settings(), body.featureFlags(), body.retentionPolicy()));
+    }
+
+    @PATCH
+    @Path("/tenant-defaults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "patch tenant-defaults", description = "system:admin. Changes some defaults of one orgType for "
+            + "orgs created from now on; fields left out (also inside settings, featureFlags, retentionPolicy) keep their value.")
+    public ApiResponse<TenantConfigService.Defaults> patchDefaults(@NotNull @Valid TenantDefaultsRequest body) {
+        return ApiResponse.ok("Tenant defaults updated", config.patchDefaults(body.orgType(), body.billingPlan(),
+                body.trialMonths(), body.settings(), body.featureFlags(), body.retentionPolicy()));
+    }
+
+    /** Adds a field error for {@code value} when it is null, or for each null component when it is a record. */
+    private static void require(List<FieldError> missing, String field, Object value) {
+        if (value == null) {
+            missing.add(new FieldError(field, "is required"));
+            return;
+        }
+        if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    if (component.getAccessor().invoke(record) == null) {
+                        missing.add(new FieldError(field + "." + component.getName(), "is required"));
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     @GET

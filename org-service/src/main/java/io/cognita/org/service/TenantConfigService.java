@@ -59,21 +59,41 @@ public class TenantConfigService {
     }
 
     /** system:admin: replace the defaults of one orgType; fields left out keep their current value. */
+    /** PUT: every field given, the defaults become exactly these. */
     @Transactional
-    public Defaults replaceDefaults(OrgType type, BillingPlan plan, Integer trialMonths,
+    public Defaults replaceDefaults(OrgType type, BillingPlan plan, int trialMonths,
                                     OrgSettings settings, FeatureFlags flags, RetentionPolicy retention) {
+        return change(type, d -> {
+            d.billingPlan = plan;
+            d.trialMonths = trialMonths;
+            d.settings = settings;
+            d.featureFlags = flags;
+            d.retentionPolicy = retention;
+        });
+    }
+
+    /** PATCH: what is given replaces, what is left out keeps its value. */
+    @Transactional
+    public Defaults patchDefaults(OrgType type, BillingPlan plan, Integer trialMonths,
+                                  OrgSettings settings, FeatureFlags flags, RetentionPolicy retention) {
+        return change(type, d -> {
+            if (plan != null) {
+                d.billingPlan = plan;
+            }
+            if (trialMonths != null) {
+                d.trialMonths = trialMonths;
+            }
+            d.settings = d.settings.overlay(settings);
+            d.featureFlags = d.featureFlags.overlay(flags);
+            d.retentionPolicy = d.retentionPolicy.overlay(retention);
+        });
+    }
+
+    private Defaults change(OrgType type, java.util.function.Consumer<TenantDefaults> edit) {
         access.requireSystemAdmin();
         TenantDefaults d = defaults.findById(type);
         Defaults before = Defaults.of(d);
-        if (plan != null) {
-            d.billingPlan = plan;
-        }
-        if (trialMonths != null) {
-            d.trialMonths = trialMonths;
-        }
-        d.settings = d.settings.overlay(settings);
-        d.featureFlags = d.featureFlags.overlay(flags);
-        d.retentionPolicy = d.retentionPolicy.overlay(retention);
+        edit.accept(d);
         Defaults after = Defaults.of(d);
         audit.record(null, access.actor(), "config.tenant-defaults-updated", "tenant-defaults/" + type.wire(), before, after);
         return after;
