@@ -30,6 +30,9 @@ class MemberTest {
     @Inject
     OrgFixtures fixtures;
 
+    @Inject
+    io.quarkus.mailer.MockMailbox mailbox;
+
     /** A user identity has registered and verified, as org-service learns it from cognita.identity. */
     static String verifiedUser(String email) {
         String userId = TestTokens.newUserId();
@@ -58,6 +61,10 @@ class MemberTest {
         assertEquals(forNobody.getMap("data").keySet(), forKnown.getMap("data").keySet());
         assertEquals(forNobody.getString("message"), forKnown.getString("message"));
         assertNull(forKnown.get("data.userId"));
+        // asked again at once: the same answer, no second mail
+        invite(orgId, ADMIN, nobody, "member").then().statusCode(202);
+        fixtures.invitationToken(nobody);
+        assertEquals(1, mailbox.getMailsSentTo(nobody).size());
         // not a member until they accept
         given().auth().oauth2(ADMIN).when().get("/api/orgs/" + orgId + "/members").then().body("data.userId", not(hasItem(known)));
 

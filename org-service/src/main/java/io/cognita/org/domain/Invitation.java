@@ -43,4 +43,7 @@ public class Invitation {
     /** Hash of the token in the invitation mail's accept link. */
     @Column(name = "token_hash")
     public String tokenHash;
+
+    @Column(name = "mailed_at")
+    public Instant mailedAt;
 }

@@ -33,12 +33,14 @@ public class InvitationMails {
         this.publicUrl = publicUrl;
     }
 
-    public void invite(String to, String orgName, String role, String token, Instant expiresAt) {
+    public void invite(String to, String rawOrgName, String role, String token, Instant expiresAt) {
+        String orgName = plain(rawOrgName);
         Mail mail = Mail.withText(to, "You are invited to " + orgName + " on Cognita",
                 "You have been invited to join " + orgName + " on Cognita as " + role + ". To accept, open this link "
                         + "(valid until " + expiresAt + "; sign in or create your account with this address first):\n\n"
                         + publicUrl + "/accept-invitation?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
                         + "\n\nIf you do not want to join, ignore this mail.\n");
+        mail.addHeader("Auto-Submitted", "auto-generated");
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -52,5 +54,11 @@ public class InvitationMails {
                 }
             }
         });
+    }
+
+    /** An org's name as admins typed it, made safe for a subject line: one line, no markup, at most 80 characters. */
+    static String plain(String name) {
+        String oneLine = name.replaceAll("[\\p{Cntrl}<>]", " ").replaceAll("\\s+", " ").strip();
+        return "\"" + (oneLine.length() > 80 ? oneLine.substring(0, 80) + "…" : oneLine) + "\"";
     }
 }

@@ -45,6 +45,7 @@ public class MemberService {
     static final String MEMBER_REMOVED = "org.member-removed";
 
     static final String MEMBER_INVITED = "org.member-invited";
+    private static final java.time.Duration RESEND_AFTER = java.time.Duration.ofMinutes(10);
     static final String INVITATION_REVOKED = "org.invitation-revoked";
 
     public record InvitationChange(UUID invitationId, UUID orgId, String orgName, String email, String role, Instant expiresAt) {
@@ -133,8 +134,13 @@ public class MemberService {
         }
         Invitation invitation = pending.orElseGet(() -> reopenOrCreate(orgId, email, role));
         invitation.role = role;
+        if (invitation.mailedAt != null && invitation.mailedAt.isAfter(now().minus(RESEND_AFTER))) {
+            // asked again within minutes: the same answer, but no new mail (the platform is no mail cannon)
+            return new Invited(null, invitation);
+        }
         String token = newToken();
         invitation.tokenHash = hash(token);
+        invitation.mailedAt = now();
         audit.record(orgId, access.actor(), MEMBER_INVITED, "invitation/" + invitation.id, null,
                 Map.of("email", email, "role", role.wire()));
         outbox.record(MEMBER_INVITED, orgId.toString(), "org/" + orgId + "/invitation/" + invitation.id,

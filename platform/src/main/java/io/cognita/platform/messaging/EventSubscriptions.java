@@ -158,7 +158,7 @@ public class EventSubscriptions {
         return List.copyOf(subscriptions);
     }
 
-    /** The batch cannot go on here (a rebalance, or records arrived while paused): start over from the committed offsets. */
+    /** The batch cannot go on here (a rebalance, or records arrived while paused): go back to the committed offsets. */
     private static final class StartOver extends RuntimeException {
         StartOver() {
             super(null, null, false, false);
@@ -199,14 +199,19 @@ public class EventSubscriptions {
                             process(handler, subscription, consumer, rebalanced, record);
                             done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
                         }
+                    } catch (StartOver e) {
+                        // stay in the group (leaving it would make every other replica rebalance too): go back to
+                        // the committed offsets of what is assigned now and poll again
+                        commit(consumer, done);
+                        done.clear();
+                        rewind(consumer);
+                        LOG.debugf("consumer %s goes back to its committed offsets", handler.name());
                     } finally {
                         commit(consumer, done);
                     }
                 }
             } catch (WakeupException e) {
                 return;
-            } catch (StartOver e) {
-                LOG.debugf("consumer %s starts over from its committed offsets", handler.name());
             } catch (Exception e) {
                 if (!running) {
                     return;
@@ -217,6 +222,20 @@ public class EventSubscriptions {
                 synchronized (consumers) {
                     consumers.remove(consumer);
                 }
+            }
+        }
+    }
+
+    /** Every assigned partition back to its committed offset (the start when none), so nothing polled is skipped. */
+    private static void rewind(KafkaConsumer<String, String> consumer) {
+        var assigned = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
+        for (TopicPartition partition : assigned) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, offset);
             }
         }
     }
