@@ -49,6 +49,7 @@ class HostileInputE2ETest {
                 .when().post(Suite.GATEWAY + "/api/auth/login").then().statusCode(200).extract().path("data.accessToken");
         JsonNode paths = JSON.readTree(Files.readString(suite.openApiDocument())).path("paths");
         List<String> faults = new ArrayList<>();
+        int[] limited = {0};
         int calls = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
@@ -59,11 +60,11 @@ class HostileInputE2ETest {
                 }
                 for (String value : HOSTILE_PARAMETERS) {
                     calls++;
-                    check(faults, method, path.getKey().replaceAll("\\{[^}]+}", value), null, admin);
+                    check(faults, limited, method, path.getKey().replaceAll("\\{[^}]+}", value), null, admin);
                     for (JsonNode parameter : operation.path("parameters")) {
                         if ("query".equals(parameter.path("in").asText())) {
                             calls++;
-                            check(faults, method, concrete(path.getKey()) + "?" + parameter.path("name").asText() + "=" + value,
+                            check(faults, limited, method, concrete(path.getKey()) + "?" + parameter.path("name").asText() + "=" + value,
                                     null, admin);
                         }
                     }
@@ -71,12 +72,13 @@ class HostileInputE2ETest {
                 if (operation.has("requestBody")) {
                     for (String body : HOSTILE_BODIES) {
                         calls++;
-                        check(faults, method, concrete(path.getKey()), body, admin);
+                        check(faults, limited, method, concrete(path.getKey()), body, admin);
                     }
                 }
             }
         }
         assertTrue(calls > 500, "the fuzzer made only " + calls + " calls");
+        assertTrue(limited[0] < calls / 20, limited[0] + " of " + calls + " calls were rate limited: they never reached a service");
         assertEquals(List.of(), faults, faults.size() + " of " + calls + " hostile calls answered 5xx");
     }
 
@@ -89,12 +91,15 @@ class HostileInputE2ETest {
         return template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
     }
 
-    private static void check(List<String> faults, String method, String pathAndQuery, String body, String token) {
+    private static void check(List<String> faults, int[] limited, String method, String pathAndQuery, String body, String token) {
         RequestSpecification request = given().noFilters().urlEncodingEnabled(false).auth().oauth2(token);
         if (body != null) {
             request.contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8));
         }
         Response response = request.when().request(method.toUpperCase(), Suite.GATEWAY + pathAndQuery);
+        if (response.statusCode() == 429) {
+            limited[0]++;
+        }
         if (response.statusCode() >= 500) {
             faults.add(method.toUpperCase() + " " + abbreviate(pathAndQuery) + (body == null ? "" : " body " + abbreviate(body))
                     + " → " + response.statusCode() + " " + abbreviate(response.asString()));
