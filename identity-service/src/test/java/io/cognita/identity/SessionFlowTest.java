@@ -101,6 +101,17 @@ class SessionFlowTest {
                 given().auth().oauth2(access).when().get("/api/auth/profile").then().statusCode(200)
                         .body("data.pendingInvitations.invitationId", hasItem(invitationId))
                         .body("data.pendingInvitations.orgName", hasItem("Acme")));
+        // a revoked invitation leaves the profile
+        String revoked = UUID.randomUUID().toString();
+        io.cognita.platform.testing.TestEvents.publish("cognita.org", orgId, "org.member-invited", orgId,
+                "{\"invitationId\":\"" + revoked + "\",\"orgId\":\"" + orgId + "\",\"orgName\":\"Acme\",\"email\":\""
+                        + email + "\",\"role\":\"member\",\"expiresAt\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}");
+        io.cognita.platform.testing.TestEvents.publish("cognita.org", orgId, "org.invitation-revoked", orgId,
+                "{\"invitationId\":\"" + revoked + "\",\"orgId\":\"" + orgId + "\",\"email\":\"" + email + "\"}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(access).when().get("/api/auth/profile").then()
+                        .body("data.pendingInvitations.invitationId", hasItem(invitationId))
+                        .body("data.pendingInvitations.invitationId", not(hasItem(revoked))));
         io.cognita.platform.testing.TestEvents.publish("cognita.org", orgId, "org.member-added", orgId,
                 "{\"orgId\":\"" + orgId + "\",\"userId\":\"" + userId + "\",\"role\":\"admin\"}");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->

@@ -70,7 +70,10 @@ class BadInputTest {
                 new Endpoint("PUT", "/api/config/tenant-defaults", "application/json", List.of("{\"orgType\":\"education\",\"trialMonths\":-1}",
                         "{\"trialMonths\":2}", "{\"orgType\":\"education\",\"trialMonths\":2}")),
                 new Endpoint("PATCH", "/api/config/tenant-defaults", "application/json", List.of("{\"orgType\":\"education\",\"trialMonths\":-1}",
-                        "{\"trialMonths\":2}")));
+                        "{\"trialMonths\":2}")),
+                new Endpoint("POST", "/api/orgs/invitations/accept", "application/json", List.of("{}",
+                        "{\"token\":\"t\",\"invitationId\":\"" + java.util.UUID.randomUUID() + "\"}", "{\"invitationId\":\"not-a-uuid\"}",
+                        "{\"token\":\"" + "x".repeat(300) + "\"}")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,13 +56,6 @@ public class PendingInvitations {
                         + "WHERE email = :e AND expires_at > :now ORDER BY expires_at")
                 .setParameter("e", email).setParameter("now", Timestamp.from(clock.instant())).getResultList();
         return rows.stream().map(row -> (Object[]) row).map(r -> new PendingInvitation((UUID) r[0], (UUID) r[1], (String) r[2],
-                (String) r[3], instant(r[4]))).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return value instanceof Instant i ? i : ((OffsetDateTime) value).toInstant();
+                (String) r[3], DbTimestamps.instant(r[4]))).toList();
     }
 }

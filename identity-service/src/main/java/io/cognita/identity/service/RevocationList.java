@@ -37,25 +37,15 @@ public class RevocationList {
                 .setParameter("since", Timestamp.from(now.minus(config.accessTokenTtl()))).getResultList();
         for (Object row : sessions) {
             Object[] r = (Object[]) row;
-            out.add(new Revocation((String) r[0], instant(r[1]).plus(config.accessTokenTtl())));
+            out.add(new Revocation((String) r[0], DbTimestamps.instant(r[1]).plus(config.accessTokenTtl())));
         }
         List<?> tokens = em.createNativeQuery("SELECT CAST(id AS text), expires_at FROM provisioning_tokens "
                         + "WHERE revoked_at IS NOT NULL AND expires_at > :now")
                 .setParameter("now", Timestamp.from(now)).getResultList();
         for (Object row : tokens) {
             Object[] r = (Object[]) row;
-            out.add(new Revocation((String) r[0], instant(r[1])));
+            out.add(new Revocation((String) r[0], DbTimestamps.instant(r[1])));
         }
         return out;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        return ((java.time.OffsetDateTime) value).toInstant();
     }
 }

@@ -1,6 +1,7 @@
 package io.cognita.identity.service;
 
 import io.cognita.identity.config.IdentityConfig;
+import io.cognita.platform.auth.OpaqueTokens;
 import io.cognita.identity.domain.ProvisioningToken;
 import io.cognita.identity.domain.User;
 import io.smallrye.jwt.build.Jwt;
@@ -28,7 +29,6 @@ public class TokenIssuer {
     private final String issuer;
     private final String audience;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public TokenIssuer(SigningKeys keys, IdentityConfig config, Clock clock,
                        @ConfigProperty(name = "cognita.jwt.issuer") String issuer,
@@ -77,18 +77,12 @@ public class TokenIssuer {
         return config.accessTokenTtl().toSeconds();
     }
 
+    /** A new opaque refresh token (and the random part of other mailed or cookie secrets). */
     public String refreshToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return OpaqueTokens.newToken();
     }
 
     public static String hashOf(String opaqueToken) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(opaqueToken.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpaqueTokens.hashOf(opaqueToken);
     }
 }

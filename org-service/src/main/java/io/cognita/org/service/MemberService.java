@@ -12,21 +12,16 @@ import io.cognita.org.repository.KnownUserRepository;
 import io.cognita.org.repository.OrgMemberRepository;
 import io.cognita.platform.api.Page;
 import io.cognita.platform.auth.Caller;
+import io.cognita.platform.auth.OpaqueTokens;
 import io.cognita.platform.outbox.Outbox;
 import io.cognita.platform.paging.PageRequest;
 import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +69,6 @@ public class MemberService {
     private final InvitationWindow window;
     private final InvitationMails mails;
     private final OrgDomainRepository domains;
-    private final SecureRandom random = new SecureRandom();
 
     public MemberService(OrgMemberRepository members, KnownUserRepository users, InvitationRepository invitations,
                          Organizations orgs, OrgAccess access, Caller caller, AuditLog audit, Outbox outbox, Clock clock,
@@ -138,8 +132,8 @@ public class MemberService {
             // asked again within minutes: the same answer, but no new mail (the platform is no mail cannon)
             return new Invited(null, invitation);
         }
-        String token = newToken();
-        invitation.tokenHash = hash(token);
+        String token = OpaqueTokens.newToken();
+        invitation.tokenHash = OpaqueTokens.hashOf(token);
         invitation.mailedAt = now();
         audit.record(orgId, access.actor(), MEMBER_INVITED, "invitation/" + invitation.id, null,
                 Map.of("email", email, "role", role.wire()));
@@ -156,7 +150,7 @@ public class MemberService {
      */
     @Transactional
     public Member accept(String token, UUID invitationId) {
-        Invitation invitation = token != null ? invitations.openByToken(hash(token), window.oldestOpen()).orElse(null)
+        Invitation invitation = token != null ? invitations.openByToken(OpaqueTokens.hashOf(token), window.oldestOpen()).orElse(null)
                 : invitationId != null ? invitations.openById(invitationId, window.oldestOpen()).orElse(null) : null;
         if (invitation == null) {
             throw ProblemException.notFound("INVITATION_NOT_FOUND", "Invitation not found",
@@ -184,19 +178,6 @@ public class MemberService {
         return domains.ofOrg(orgId).stream().anyMatch(d -> d.state == OrgDomain.State.VERIFIED && d.domain.equals(domain));
     }
 
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Transactional
     public List<Invitation> openInvitations(UUID orgId) {
