@@ -219,6 +219,7 @@ class OrgCreateTest {
             assertEquals("org/" + orgId, event.path("subject").asText());
             assertEquals(orgId, event.at("/data/orgId").asText());
             assertEquals("enterprise_edu", event.at("/data/billingPlan").asText());
+            assertEquals(1000, event.at("/data/entitlements/maxWorkspaces").asInt(), "the plan's entitlements ride along");
             assertTrue(event.hasNonNull("requestid"));
         }
     }

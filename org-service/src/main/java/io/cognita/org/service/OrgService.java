@@ -1,9 +1,12 @@
 package io.cognita.org.service;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.cognita.org.domain.Entitlements;
 import io.cognita.org.domain.OrgDraft;
 import io.cognita.org.domain.OrgRole;
 import io.cognita.org.domain.Organization;
 import io.cognita.org.domain.OrganizationSnapshot;
+import io.cognita.org.repository.BillingRepositories;
 import io.cognita.org.repository.OrganizationRepository;
 import io.cognita.platform.api.Page;
 import io.cognita.platform.outbox.Outbox;
@@ -32,9 +35,16 @@ public class OrgService {
     private final UserDirectory directory;
     private final MemberService memberships;
     private final DomainService domains;
+    private final BillingRepositories.Plans plans;
+
+    /** org.created carries the plan's entitlements too, so consumers enforce them (maxWorkspaces) from the start. */
+    record OrgCreated(@JsonUnwrapped OrganizationSnapshot organization, Entitlements entitlements) {
+    }
 
     public OrgService(OrganizationRepository orgs, Organizations organizations, OrgAccess access, AuditLog audit,
-                      Outbox outbox, Clock clock, UserDirectory directory, MemberService memberships, DomainService domains) {
+                      Outbox outbox, Clock clock, UserDirectory directory, MemberService memberships, DomainService domains,
+                      BillingRepositories.Plans plans) {
+        this.plans = plans;
         this.orgs = orgs;
         this.organizations = organizations;
         this.access = access;
@@ -54,7 +64,8 @@ public class OrgService {
         domains.sync(org);
         OrganizationSnapshot created = OrganizationSnapshot.of(org);
         audit.record(org.id, access.actor(), CREATED, Organizations.target(org.id), null, created);
-        outbox.record(CREATED, org.id.toString(), Organizations.target(org.id), created);
+        outbox.record(CREATED, org.id.toString(), Organizations.target(org.id),
+                new OrgCreated(created, plans.findById(org.billingPlan).entitlements));
         if (org.payerUserId != null && directory.exists(org.payerUserId)) {
             orgs.flush();
             memberships.add(org.id, org.payerUserId, OrgRole.OWNER, access.actor());

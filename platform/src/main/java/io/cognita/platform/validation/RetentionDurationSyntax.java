@@ -19,4 +19,12 @@ public final class RetentionDurationSyntax {
         Matcher m = DAYS.matcher(value);
         return m.matches() && Integer.parseInt(m.group(1)) <= 36500;
     }
+
+    /** How long data is kept: {@code "30d"} → 30 days; {@code "indefinite"}, null or anything invalid → null (keep it). */
+    public static java.time.Duration toDuration(String value) {
+        if (value == null || !isValid(value) || INDEFINITE.equals(value)) {
+            return null;
+        }
+        return java.time.Duration.ofDays(Integer.parseInt(value.substring(0, value.length() - 1)));
+    }
 }

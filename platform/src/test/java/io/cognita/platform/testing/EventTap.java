@@ -53,6 +53,8 @@ public final class EventTap implements AutoCloseable {
             }
         }
         while (Instant.now().isBefore(deadline)) {
+            // the whole batch is kept before looking, so an event polled together with the match is not lost
+            JsonNode found = null;
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 JsonNode event;
                 try {
@@ -62,9 +64,12 @@ public final class EventTap implements AutoCloseable {
                 }
                 ((com.fasterxml.jackson.databind.node.ObjectNode) event).put("_key", record.key());
                 seen.add(event);
-                if (match.test(event)) {
-                    return Optional.of(event);
+                if (found == null && match.test(event)) {
+                    found = event;
                 }
+            }
+            if (found != null) {
+                return Optional.of(found);
             }
         }
         return Optional.empty();

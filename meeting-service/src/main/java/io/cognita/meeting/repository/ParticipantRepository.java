@@ -1,0 +1,21 @@
+package io.cognita.meeting.repository;
+
+import io.cognita.meeting.domain.Participant;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ParticipantRepository implements PanacheRepositoryBase<Participant, Participant.Key> {
+
+    public Optional<Participant> of(UUID meetingId, String userId) {
+        return findByIdOptional(new Participant.Key(meetingId, userId));
+    }
+
+    public List<Participant> ofMeeting(UUID meetingId) {
+        return list("meetingId = ?1 order by joinedAt, userId", meetingId);
+    }
+}

@@ -1,0 +1,89 @@
+package io.cognita.meeting.repository;
+
+import io.cognita.meeting.domain.Recording;
+import io.cognita.meeting.domain.Upload;
+import io.cognita.meeting.domain.UploadPart;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Uploads, their parts, and the recordings they become. */
+@ApplicationScoped
+public class UploadRepository implements PanacheRepositoryBase<Upload, UUID> {
+
+    private final EntityManager em;
+
+    public UploadRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Upload> locked(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public List<UploadPart> parts(UUID uploadId) {
+        return em.createQuery("select p from UploadPart p where p.uploadId = :u order by p.partNumber", UploadPart.class)
+                .setParameter("u", uploadId).getResultList();
+    }
+
+    /** Records a received part, replacing an earlier copy of the same number. */
+    public void savePart(UploadPart part) {
+        UploadPart existing = em.find(UploadPart.class, new UploadPart.Key(part.uploadId, part.partNumber));
+        if (existing != null) {
+            existing.sizeBytes = part.sizeBytes;
+            existing.sha256 = part.sha256;
+            existing.etag = part.etag;
+            existing.receivedAt = part.receivedAt;
+        } else {
+            em.persist(part);
+        }
+    }
+
+    public List<Upload> expired(Instant now, int limit) {
+        return find("status = ?1 and expiresAt < ?2 order by expiresAt", Upload.OPEN, now).page(0, limit).list();
+    }
+
+    public boolean hasOpen(UUID meetingId) {
+        return count("meetingId = ?1 and status <> ?2", meetingId, Upload.COMPLETED) > 0;
+    }
+
+    public void persistRecording(Recording recording) {
+        em.persist(recording);
+    }
+
+    public List<Recording> recordings(UUID meetingId) {
+        return em.createQuery("select r from Recording r where r.meetingId = :m order by r.createdAt", Recording.class)
+                .setParameter("m", meetingId).getResultList();
+    }
+
+    public Optional<Recording> recording(UUID recordingId) {
+        return Optional.ofNullable(em.find(Recording.class, recordingId));
+    }
+
+    public List<Recording> recordingsOfOrgBefore(UUID orgId, Instant cutoff, int limit) {
+        return em.createQuery("select r from Recording r where r.orgId = :o and r.createdAt < :c order by r.createdAt", Recording.class)
+                .setParameter("o", orgId).setParameter("c", cutoff).setMaxResults(limit).getResultList();
+    }
+
+    public List<UUID> orgsWithRecordings() {
+        return em.createQuery("select distinct r.orgId from Recording r", UUID.class).getResultList();
+    }
+
+    public List<Recording> recordingsOfOrg(UUID orgId) {
+        return em.createQuery("select r from Recording r where r.orgId = :o", Recording.class).setParameter("o", orgId).getResultList();
+    }
+
+    public List<Upload> openOfOrg(UUID orgId) {
+        return list("orgId = ?1 and status = ?2", orgId, Upload.OPEN);
+    }
+
+    public void deleteRecording(Recording recording) {
+        em.remove(recording);
+    }
+}

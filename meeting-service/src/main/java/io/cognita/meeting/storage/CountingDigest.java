@@ -1,0 +1,60 @@
+package io.cognita.meeting.storage;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Counts and SHA-256-hashes the bytes read through it, and never reads beyond {@code limit} (+1, to tell). */
+final class CountingDigest extends FilterInputStream {
+
+    private final MessageDigest sha256;
+    private final long limit;
+    private long count;
+
+    CountingDigest(InputStream in, long limit) {
+        super(in);
+        this.limit = limit;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        if (count > limit) {
+            return -1;
+        }
+        int b = super.read();
+        if (b >= 0) {
+            sha256.update((byte) b);
+            count++;
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+        if (count > limit) {
+            return -1;
+        }
+        int n = super.read(buf, off, (int) Math.min(len, limit + 1 - count));
+        if (n > 0) {
+            sha256.update(buf, off, n);
+            count += n;
+        }
+        return n;
+    }
+
+    long count() {
+        return count;
+    }
+
+    String hex() {
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+}

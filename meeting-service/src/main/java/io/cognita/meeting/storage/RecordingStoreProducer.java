@@ -1,0 +1,58 @@
+package io.cognita.meeting.storage;
+
+import io.cognita.meeting.domain.RecordingStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The configured {@link RecordingStore}: {@code cognita.recordings.store=fs} (default) or {@code s3}. */
+public class RecordingStoreProducer {
+
+    @Produces
+    @ApplicationScoped
+    RecordingStore store(@ConfigProperty(name = "cognita.recordings.store") String kind,
+                         @ConfigProperty(name = "cognita.recordings.fs.directory") Path directory,
+                         @ConfigProperty(name = "cognita.recordings.s3.endpoint") Optional<URI> endpoint,
+                         @ConfigProperty(name = "cognita.recordings.s3.region") String region,
+                         @ConfigProperty(name = "cognita.recordings.s3.bucket") String bucket,
+                         @ConfigProperty(name = "cognita.recordings.s3.access-key") Optional<String> accessKey,
+                         @ConfigProperty(name = "cognita.recordings.s3.secret-key") Optional<String> secretKey,
+                         @ConfigProperty(name = "cognita.recordings.s3.path-style") boolean pathStyle) {
+        return switch (kind) {
+            case "fs" -> new FileSystemRecordingStore(directory);
+            case "s3" -> new S3RecordingStore(s3(endpoint, region, accessKey, secretKey, pathStyle), bucket);
+            default -> throw new IllegalArgumentException("cognita.recordings.store must be fs or s3, not " + kind);
+        };
+    }
+
+    static S3Client s3(Optional<URI> endpoint, String region, Optional<String> accessKey, Optional<String> secretKey,
+                       boolean pathStyle) {
+        S3ClientBuilder builder = S3Client.builder()
+                .region(Region.of(region))
+                .forcePathStyle(pathStyle)
+                // checksums only where S3 requires them: S3-compatible servers differ in the newer trailing checksums
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(60)).build())
+                .credentialsProvider(accessKey.isPresent() && secretKey.isPresent()
+                        ? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.get(), secretKey.get()))
+                        : DefaultCredentialsProvider.builder().build());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+}

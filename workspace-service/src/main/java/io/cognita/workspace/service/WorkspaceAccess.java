@@ -1,0 +1,142 @@
+package io.cognita.workspace.service;
+
+import io.cognita.platform.access.Standing;
+
+import io.cognita.platform.auth.Caller;
+import io.cognita.platform.orgstatus.OrgStatusView;
+import io.cognita.platform.orgview.OrgRole;
+import io.cognita.platform.orgview.OrgView;
+import io.cognita.platform.problem.ProblemException;
+import io.cognita.workspace.domain.Visibility;
+import io.cognita.workspace.domain.Workspace;
+import io.cognita.workspace.domain.WorkspaceMember;
+import io.cognita.workspace.repository.WorkspaceMemberRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who may do what with workspaces, decided from this service's own event-fed views (org memberships and
+ * roles, org status) and its workspace members, never from roles in a token. What the caller may not see is
+ * "not found"; what they see but may not do is 403.
+ */
+@ApplicationScoped
+public class WorkspaceAccess {
+
+    static final String READ_SCOPE = "workspace:read";
+    static final String WRITE_SCOPE = "workspace:write";
+
+    private final Caller caller;
+    private final OrgView orgs;
+    private final OrgStatusView orgStatus;
+    private final WorkspaceMemberRepository members;
+
+    public WorkspaceAccess(Caller caller, OrgView orgs, OrgStatusView orgStatus, WorkspaceMemberRepository members) {
+        this.caller = caller;
+        this.orgs = orgs;
+        this.orgStatus = orgStatus;
+        this.members = members;
+    }
+
+    public String actor() {
+        return caller.id();
+    }
+
+    public boolean isSystemAdmin() {
+        return caller.isSystemAdmin();
+    }
+
+    /** The caller's role in the org; 404 for a deleted org or one the caller does not belong to. */
+    public Optional<OrgRole> requireOrgMember(UUID orgId, String scope) {
+        caller.requireScope(scope);
+        if (orgStatus.status(orgId) == OrgStatusView.Status.DELETED) {
+            throw orgNotFound(orgId);
+        }
+        if (caller.isSystemAdmin()) {
+            return Optional.empty();
+        }
+        return Optional.of(orgs.role(orgId, caller.id()).orElseThrow(() -> orgNotFound(orgId)));
+    }
+
+    /** Create a workspace: an org owner or admin, or a system admin; the org writable. */
+    public void requireOrgAdmin(UUID orgId) {
+        Optional<OrgRole> role = requireOrgMember(orgId, WRITE_SCOPE);
+        if (role.isPresent() && !role.get().administers()) {
+            throw ProblemException.forbidden("Only an owner or admin of the organization may create workspaces.");
+        }
+        requireWritable(orgId);
+    }
+
+    public Standing standing(Workspace workspace) {
+        if (orgStatus.status(workspace.orgId) == OrgStatusView.Status.DELETED) {
+            return Standing.NONE;
+        }
+        if (caller.isSystemAdmin()) {
+            return Standing.ADMIN;
+        }
+        String me = caller.id();
+        Optional<OrgRole> orgRole = orgs.role(workspace.orgId, me);
+        if (orgRole.isEmpty()) {
+            return Standing.NONE;
+        }
+        if (orgRole.get().administers()) {
+            return Standing.ADMIN;
+        }
+        Optional<WorkspaceMember> membership = members.membership(workspace.id, me);
+        if (membership.isPresent()) {
+            return switch (membership.get().role) {
+                case ADMIN -> Standing.ADMIN;
+                case MEMBER -> Standing.MEMBER;
+            };
+        }
+        return workspace.visibility == Visibility.ORG ? Standing.VIEWER : Standing.NONE;
+    }
+
+    /** Read: anyone who sees the workspace. */
+    public Standing requireVisible(Workspace workspace) {
+        caller.requireScope(READ_SCOPE);
+        Standing standing = standing(workspace);
+        if (standing == Standing.NONE) {
+            throw workspaceNotFound(workspace.id);
+        }
+        return standing;
+    }
+
+    /** Act in the workspace (start a meeting): its members and admins; the org writable. */
+    public Standing requireMember(Workspace workspace, String scope) {
+        caller.requireScope(scope);
+        Standing standing = requireVisible(workspace);
+        if (!standing.atLeast(Standing.MEMBER)) {
+            throw ProblemException.forbidden("Only members of the workspace may do this.");
+        }
+        requireWritable(workspace.orgId);
+        return standing;
+    }
+
+    /** Change the workspace or its members: its admins, the org's owners and admins, system admins; the org writable. */
+    public void requireAdmin(Workspace workspace) {
+        caller.requireScope(WRITE_SCOPE);
+        Standing standing = requireVisible(workspace);
+        if (!standing.atLeast(Standing.ADMIN)) {
+            throw ProblemException.forbidden("Only an admin of the workspace may do this.");
+        }
+        requireWritable(workspace.orgId);
+    }
+
+    private void requireWritable(UUID orgId) {
+        if (!caller.isSystemAdmin()) {
+            orgStatus.requireWritable(orgId);
+        }
+    }
+
+    static ProblemException orgNotFound(UUID orgId) {
+        return ProblemException.notFound("ORG_NOT_FOUND", "Organization not found",
+                "No organization " + orgId + " is visible to the caller.");
+    }
+
+    static ProblemException workspaceNotFound(UUID workspaceId) {
+        return ProblemException.notFound("WORKSPACE_NOT_FOUND", "Workspace not found",
+                "No workspace " + workspaceId + " is visible to the caller.");
+    }
+}
