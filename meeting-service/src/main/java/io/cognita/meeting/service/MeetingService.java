@@ -51,7 +51,9 @@ public class MeetingService {
     public MeetingView open(UUID workspaceId, UUID orgId, String title, Instant scheduledFor) {
         access.requireMayOpen(workspaceId, orgId);
         Meeting m = Meeting.open(workspaceId, orgId, title,
-                scheduledFor == null ? null : scheduledFor.truncatedTo(ChronoUnit.SECONDS), access.actor(), now());
+                scheduledFor == null ? null : scheduledFor.truncatedTo(ChronoUnit.SECONDS), access.actor(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        m.startedAt = m.startedAt == null ? null : m.startedAt.truncatedTo(ChronoUnit.SECONDS);
         meetings.persist(m);
         if (m.status == MeetingStatus.LIVE) {
             events.started(m);

@@ -8,6 +8,7 @@ import io.cognita.meeting.domain.Recording;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,7 +45,7 @@ public record MeetingView(UUID meetingId, UUID workspaceId, UUID orgId, String t
                           String liveUrlPrefix) {
         String state = !recordings.isEmpty() ? "available" : uploading ? "uploading" : "none";
         return new MeetingView(m.id, m.workspaceId, m.orgId, m.title, m.status, m.scheduledFor, m.startedAt, m.endedAt,
-                m.hostUserId, m.createdAt, participants.stream().map(ParticipantView::of).toList(),
+                m.hostUserId, m.createdAt.truncatedTo(ChronoUnit.SECONDS), participants.stream().map(ParticipantView::of).toList(),
                 new RecordingState(state, recordings.stream().map(RecordingView::of).toList()), m.transcriptState,
                 m.status == MeetingStatus.ENDED ? null : liveUrlPrefix + m.id);
     }

@@ -13,6 +13,7 @@ final class CountingDigest extends FilterInputStream {
     private final MessageDigest sha256;
     private final long limit;
     private long count;
+    private boolean readFailed;
 
     CountingDigest(InputStream in, long limit) {
         super(in);
@@ -29,7 +30,7 @@ final class CountingDigest extends FilterInputStream {
         if (count > limit) {
             return -1;
         }
-        int b = super.read();
+        int b = guarded(super::read);
         if (b >= 0) {
             sha256.update((byte) b);
             count++;
@@ -42,12 +43,30 @@ final class CountingDigest extends FilterInputStream {
         if (count > limit) {
             return -1;
         }
-        int n = super.read(buf, off, (int) Math.min(len, limit + 1 - count));
+        int n = guarded(() -> super.read(buf, off, (int) Math.min(len, limit + 1 - count)));
         if (n > 0) {
             sha256.update(buf, off, n);
             count += n;
         }
         return n;
+    }
+
+    private interface Read {
+        int read() throws IOException;
+    }
+
+    private int guarded(Read read) throws IOException {
+        try {
+            return read.read();
+        } catch (IOException e) {
+            readFailed = true;
+            throw e;
+        }
+    }
+
+    /** Whether reading the source failed (a client that went away), as opposed to the destination. */
+    boolean readFailed() {
+        return readFailed;
     }
 
     long count() {

@@ -43,7 +43,8 @@ public class FileSystemRecordingStore implements RecordingStore {
 
     @Override
     public String begin(String objectKey, String contentType) {
-        String handle = UUID.randomUUID().toString();
+        // the object key ends in the upload's id: its parts' directory is named after it
+        String handle = Path.of(objectKey).getFileName().toString();
         try {
             Files.createDirectories(inside("uploads/" + handle));
         } catch (IOException e) {
@@ -68,6 +69,9 @@ public class FileSystemRecordingStore implements RecordingStore {
                     StandardCopyOption.ATOMIC_MOVE);
             return new PartReceipt(partNumber, length, in.hex(), null);
         } catch (IOException e) {
+            if (in.readFailed()) {
+                throw new PartTruncatedException(length, in.count());
+            }
             throw new UncheckedIOException(e);
         } finally {
             deleteQuietly(temp);

@@ -46,8 +46,9 @@ public class S3RecordingStore implements RecordingStore {
         try {
             etag = s3.uploadPart(b -> b.bucket(bucket).key(objectKey).uploadId(storeRef).partNumber(partNumber)
                     .contentLength(length), RequestBody.fromInputStream(in, length)).eTag();
-        } catch (SdkClientException e) {
-            if (in.count() < length) {
+        } catch (SdkClientException | IllegalStateException e) {
+            // a client that went away: the SDK reports the failed read, or refuses to retry a stream it cannot rewind
+            if (in.readFailed() || in.count() < length) {
                 throw new PartTruncatedException(length, in.count());
             }
             throw e;
