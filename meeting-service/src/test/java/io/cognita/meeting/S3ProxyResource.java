@@ -3,7 +3,7 @@ package io.cognita.meeting;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -55,7 +55,12 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
                     "jclouds.filesystem.basedir=" + directory.resolve("data")) + "\n");
             String classpath = new String(new ProcessBuilder("bash", repoRoot().resolve("deploy/local/s3proxy.sh").toString(), "classpath")
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start().getInputStream().readAllBytes()).trim();
+            Path logback = directory.resolve("logback.xml");
+            Files.writeString(logback, "<configuration><appender name=\"F\" class=\"ch.qos.logback.core.ConsoleAppender\">"
+                    + "<encoder><pattern>%d %-5level %logger{20} %msg%n</pattern></encoder></appender>"
+                    + "<root level=\"INFO\"><appender-ref ref=\"F\"/></root></configuration>");
             process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                    "-Dlogback.configurationFile=" + logback,
                     "-cp", classpath, "org.gaul.s3proxy.Main", "--properties", conf.toString())
                     .redirectErrorStream(true).redirectOutput(directory.resolve("s3proxy.log").toFile()).start();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -70,7 +75,7 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
                 }
             });
             try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
-                    .httpClient(UrlConnectionHttpClient.create())
+                    .httpClient(ApacheHttpClient.create())
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(IDENTITY, CREDENTIAL))).build()) {
                 s3.createBucket(b -> b.bucket(BUCKET));
             }
