@@ -29,11 +29,13 @@ class OrgAcrossServicesE2ETest {
     private static final Duration WITHIN = Duration.ofSeconds(20);
     private static Suite suite;
     private static String systemAdmin;
+    private static Accounts accounts;
 
     @BeforeAll
     static void login() {
         suite = Suite.shared();
-        systemAdmin = login(suite.adminEmail, suite.adminPassword).then().statusCode(200).extract().path("data.accessToken");
+        accounts = new Accounts(suite);
+        systemAdmin = accounts.systemAdmin;
     }
 
     @Test
@@ -133,32 +135,16 @@ class OrgAcrossServicesE2ETest {
                 patchSettings(orgId, admin, "{\"aiSummaries\":\"enhanced\"}").then().statusCode(200));
     }
 
-    /** Registers the address, follows the verification link, signs in: the access token. */
     private static String registerAndVerify(String email) {
-        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password(email), "displayName", email))
-                .when().post(API + "/auth/register").then().statusCode(202);
-        String token = suite.mailbox.awaitToken(email, "Confirm", WITHIN);
-        given().contentType(ContentType.JSON).body(Map.of("token", token))
-                .when().post(API + "/auth/verify-email").then().statusCode(200);
-        return login(email, password(email)).then().statusCode(200).extract().path("data.accessToken");
+        return accounts.registerAndVerify(email);
     }
 
-    /** Invites the address, which then registers and verifies it: it is a member once org-service heard of it. */
     private static String joinByInvitation(String orgId, String email, String role) {
-        given().auth().oauth2(systemAdmin).contentType(ContentType.JSON).body(Map.of("email", email, "role", role))
-                .when().post(API + "/orgs/" + orgId + "/members").then().statusCode(202);
-        String access = registerAndVerify(email);
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().auth().oauth2(access).when().get(API + "/orgs/" + orgId).then().statusCode(200));
-        assertEquals(role, given().auth().oauth2(systemAdmin).when().get(API + "/orgs/" + orgId + "/members").then()
-                .extract().path("data.find { it.email == '" + email + "' }.role"));
-        return access;
+        return accounts.joinByInvitation(orgId, email, role);
     }
 
     private static String createOrg() {
-        String body = "{\"name\":\"E2E " + UUID.randomUUID() + "\",\"orgType\":\"education\"}";
-        return given().auth().oauth2(systemAdmin).contentType(ContentType.JSON).body(body)
-                .when().post(API + "/orgs").then().statusCode(200).extract().path("data.orgId");
+        return accounts.createOrg();
     }
 
     private static Response patchSettings(String orgId, String token, String patch) {
@@ -167,15 +153,14 @@ class OrgAcrossServicesE2ETest {
     }
 
     private static Response login(String email, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
-                .when().post(API + "/auth/login");
+        return Accounts.login(email, password);
     }
 
     private static String address(String name) {
-        return name + "-" + UUID.randomUUID() + "@school.test";
+        return Accounts.address(name);
     }
 
     private static String password(String email) {
-        return "passphrase of " + email;
+        return Accounts.password(email);
     }
 }

@@ -34,12 +34,15 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
     static {
         SERVICES.put("identity-service", 8081);
         SERVICES.put("org-service", 8082);
+        SERVICES.put("workspace-service", 8083);
+        SERVICES.put("meeting-service", 8084);
         SERVICES.put("gateway", 3000);
     }
 
     final String adminEmail = "e2e-admin-" + UUID.randomUUID() + "@cognita.test";
     final String adminPassword = UUID.randomUUID().toString();
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private Path signingKey;
     private final Path root = Path.of(System.getProperty("cognita.root", "..")).toAbsolutePath().normalize();
     private final Path work;
     final Mailbox mailbox = new Mailbox();
@@ -83,20 +86,55 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
         }
         mailbox.start();
         dns.start();
-        Path key = work.resolve("signing-key.pem");
-        Files.writeString(key, newPrivateKeyPem());
-        String java = ProcessHandle.current().info().command().orElse("java");
+        signingKey = work.resolve("signing-key.pem");
+        Files.writeString(signingKey, newPrivateKeyPem());
         for (Map.Entry<String, Integer> s : SERVICES.entrySet()) {
-            Path jar = root.resolve(s.getKey()).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: run the e2e module after `mvn package` of the services");
-            }
+            launch(s.getKey(), s.getValue());
+        }
+        // from here on, every call through the gateway is checked against the merged document it serves
+        Files.writeString(work.resolve("openapi.json"), new String(URI.create(GATEWAY + "/api/openapi").toURL().openStream().readAllBytes()));
+        conformance = new OpenApiConformance(GATEWAY + "/api/openapi", GATEWAY);
+        io.restassured.RestAssured.filters(conformance);
+    }
+
+    /** Stops one service (its own process, by handle) and waits until it has exited: a real outage. */
+    synchronized void stop(String service) throws InterruptedException {
+        Process p = processes.remove(service);
+        p.destroy();
+        if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    synchronized void restart(String service) throws Exception {
+        launch(service, SERVICES.get(service));
+    }
+
+    /** The process id of a running service (for its resident memory). */
+    long pid(String service) {
+        return processes.get(service).pid();
+    }
+
+    Path work() {
+        return work;
+    }
+
+    private void launch(String service, int port) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the e2e module after `mvn package` of the services");
+        }
+        Path key = signingKey;
+        {
             ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(work.resolve(s.getKey() + ".log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(service + ".log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("COGNITA_DB_NAME", "cognita_e2e");
-            env.put("COGNITA_DB_PASSWORD", "dev-only-" + s.getKey().replace("-service", ""));
+            env.put("COGNITA_DB_PASSWORD", "dev-only-" + service.replace("-service", ""));
+            env.put("COGNITA_RECORDINGS_DIR", work.resolve("recordings").toString());
             env.put("COGNITA_SIGNING_KEY", key.toString());
             env.put("COGNITA_ADMIN_EMAIL", adminEmail);
             env.put("COGNITA_ADMIN_PASSWORD", adminPassword);
@@ -112,14 +150,10 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             env.put("COGNITA_DNS_SERVER", dns.address());
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            Files.writeString(work.resolve(s.getKey() + ".pid"), Long.toString(process.pid()));
-            processes.add(process);
-            awaitReady(s.getKey(), s.getValue(), process);
+            Files.writeString(work.resolve(service + ".pid"), Long.toString(process.pid()));
+            processes.put(service, process);
+            awaitReady(service, port, process);
         }
-        // from here on, every call through the gateway is checked against the merged document it serves
-        Files.writeString(work.resolve("openapi.json"), new String(URI.create(GATEWAY + "/api/openapi").toURL().openStream().readAllBytes()));
-        conformance = new OpenApiConformance(GATEWAY + "/api/openapi", GATEWAY);
-        io.restassured.RestAssured.filters(conformance);
     }
 
     /** The merged OpenAPI document as the gateway served it when the suite started. */
@@ -158,10 +192,11 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             System.out.printf("OpenAPI conformance: %d operations called through the gateway, every response checked%n",
                     conformance.seen().size());
         }
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            processes.get(i).destroy();
+        List<Process> running = new ArrayList<>(processes.values());
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).destroy();
         }
-        for (Process p : processes) {
+        for (Process p : running) {
             try {
                 if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly();

@@ -67,6 +67,9 @@ public interface GatewayConfig {
         /** Public routes need no token. */
         @WithDefault("false")
         boolean isPublic();
+
+        /** This route's body limit, where it differs from max-body-bytes (recording parts). */
+        Optional<Long> maxBodyBytes();
     }
 
     interface RateLimitConfig {

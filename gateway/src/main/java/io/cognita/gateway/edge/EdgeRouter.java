@@ -90,10 +90,10 @@ public class EdgeRouter {
         }
         Route route = match.get();
         String length = ctx.request().getHeader("Content-Length");
-        if (length != null && tooLarge(length)) {
+        if (length != null && tooLarge(length, route.maxBodyBytes())) {
             problems.sendInvalid(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large",
-                    "The request body exceeds " + config.maxBodyBytes() + " bytes.", "$",
-                    "at most " + config.maxBodyBytes() + " bytes");
+                    "The request body exceeds " + route.maxBodyBytes() + " bytes.", "$",
+                    "at most " + route.maxBodyBytes() + " bytes");
             return;
         }
         ctx.request().pause();
@@ -179,9 +179,9 @@ public class EdgeRouter {
         return routes.find(request.method().name(), request.path()).orElseThrow();
     }
 
-    private boolean tooLarge(String contentLength) {
+    private static boolean tooLarge(String contentLength, long max) {
         try {
-            return Long.parseLong(contentLength) > config.maxBodyBytes();
+            return Long.parseLong(contentLength) > max;
         } catch (NumberFormatException e) {
             return true;
         }

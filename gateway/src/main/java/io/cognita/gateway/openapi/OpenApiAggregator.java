@@ -86,7 +86,7 @@ public class OpenApiAggregator {
                 unavailable.add(service.getKey());
                 continue;
             }
-            copyFields(part.path("paths"), paths);
+            mergeOperations(service.getKey(), part.path("paths"), paths);
             copyFields(part.path("components").path("schemas"), schemas);
             part.path("tags").forEach(tags::add);
         }
@@ -182,6 +182,41 @@ public class OpenApiAggregator {
             LOG.debugf("no OpenAPI from %s: %s", baseUrl, e.toString());
             return null;
         }
+    }
+
+    /**
+     * A service's operations, each only where the route table sends that method and path to this service: one
+     * path can be served by two services (GET /api/workspaces/{id}/meetings by meeting-service, POST by
+     * workspace-service), and a service's own paths that the gateway does not route stay out.
+     */
+    private void mergeOperations(String service, JsonNode from, ObjectNode to) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            String concrete = path.getKey().replaceAll("\\{[^}]+}", "x");
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                boolean routedHere = !METHODS.contains(op.getKey()) || routes.find(op.getKey().toUpperCase(java.util.Locale.ROOT),
+                        concrete).map(r -> r.service().equals(service)).orElse(false);
+                if (!routedHere) {
+                    continue;
+                }
+                ObjectNode target = to.has(path.getKey()) ? (ObjectNode) to.get(path.getKey()) : to.putObject(path.getKey());
+                if (!target.has(op.getKey())) {
+                    target.set(op.getKey(), op.getValue());
+                }
+            }
+        }
+        List<String> empty = new ArrayList<>();
+        to.fields().forEachRemaining(p -> {
+            boolean hasOperation = false;
+            for (Iterator<String> names = p.getValue().fieldNames(); names.hasNext(); ) {
+                hasOperation |= METHODS.contains(names.next());
+            }
+            if (!hasOperation) {
+                empty.add(p.getKey());
+            }
+        });
+        to.remove(empty);
     }
 
     private static void copyFields(JsonNode from, ObjectNode to) {

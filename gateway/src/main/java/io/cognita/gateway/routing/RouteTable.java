@@ -24,7 +24,8 @@ public class RouteTable {
             }
             Set<String> methods = new HashSet<>();
             r.methods().orElse(List.of()).forEach(m -> methods.add(m.toUpperCase(Locale.ROOT)));
-            return new Route(new PathPattern(r.pattern()), Set.copyOf(methods), r.service(), URI.create(base), r.isPublic());
+            return new Route(new PathPattern(r.pattern()), Set.copyOf(methods), r.service(), URI.create(base), r.isPublic(),
+                    r.maxBodyBytes().orElse(config.maxBodyBytes()));
         }).toList();
     }
 

@@ -1,6 +1,7 @@
 package io.cognita.workspace.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cognita.workspace.service.MemberView;
 import io.cognita.workspace.service.WorkspaceView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,6 +13,10 @@ final class Envelopes {
 
     @Schema(name = "WorkspaceEnvelope")
     record WorkspaceEnvelope(String status, String message, WorkspaceView data) {
+    }
+
+    @Schema(name = "WorkspaceMemberEnvelope")
+    record MemberEnvelope(String status, String message, MemberView data) {
     }
 
     @Schema(name = "StartedMeetingEnvelope")

@@ -91,7 +91,8 @@ public class WorkspaceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "add workspace member", description = "Workspace admin (workspace:write). Adds a member of the "
             + "workspace's org: 422 NOT_AN_ORG_MEMBER otherwise; 409 ALREADY_MEMBER.")
-    @APIResponse(responseCode = "201", description = "Member added")
+    @APIResponse(responseCode = "201", description = "Member added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Envelopes.MemberEnvelope.class)))
     public Response addMember(@PathParam("workspaceId") String workspaceId, @NotNull @Valid WorkspaceRequests.AddMember body) {
         MemberView added = members.add(Ids.uuid("workspaceId", workspaceId), body.userId(), body.roleOrDefault());
         return Response.status(201).entity(ApiResponse.ok("Member added", added)).build();
