@@ -27,6 +27,15 @@ export COGNITA_SMTP_STARTTLS=${COGNITA_SMTP_STARTTLS:-DISABLED}
 # the gateway runs on this machine; mails link to it
 export COGNITA_TRUSTED_PROXIES=${COGNITA_TRUSTED_PROXIES:-127.0.0.1,::1}
 export COGNITA_PUBLIC_URL=${COGNITA_PUBLIC_URL:-http://localhost:3000}
+# the services' shared token for /api/internal/** calls, made once per checkout (production takes it from a Secret)
+if [ -z "${COGNITA_INTERNAL_TOKEN:-}" ]; then
+  [ -s "$run_dir/internal-token" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$run_dir/internal-token")
+  COGNITA_INTERNAL_TOKEN=$(cat "$run_dir/internal-token")
+fi
+export COGNITA_INTERNAL_TOKEN
+export COGNITA_PUBLIC_WS_URL=${COGNITA_PUBLIC_WS_URL:-ws://localhost:3000}
+# meeting-service keeps recordings here (its filesystem store; COGNITA_RECORDINGS_STORE=s3 with COGNITA_S3_* for S3)
+export COGNITA_RECORDINGS_DIR=${COGNITA_RECORDINGS_DIR:-$run_dir/recordings}
 
 # dev-only signing key and admin password, generated once, kept in .run (never in git)
 key=$run_dir/keys/signing-key.pem

@@ -58,7 +58,7 @@ CREATE TABLE uploads (
     created_at    timestamptz NOT NULL,
     expires_at    timestamptz NOT NULL
 );
-CREATE INDEX uploads_expiry_idx ON uploads (expires_at) WHERE status = 'OPEN';
+CREATE INDEX uploads_expiry_idx ON uploads (expires_at) WHERE status <> 'COMPLETED';
 
 CREATE TABLE upload_parts (
     upload_id    uuid NOT NULL REFERENCES uploads (id) ON DELETE CASCADE,

@@ -43,6 +43,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
     final String adminPassword = UUID.randomUUID().toString();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private Path signingKey;
+    private final String internalToken = UUID.randomUUID().toString();
     private final Path root = Path.of(System.getProperty("cognita.root", "..")).toAbsolutePath().normalize();
     private final Path work;
     final Mailbox mailbox = new Mailbox();
@@ -135,6 +136,8 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             env.put("COGNITA_DB_NAME", "cognita_e2e");
             env.put("COGNITA_DB_PASSWORD", "dev-only-" + service.replace("-service", ""));
             env.put("COGNITA_RECORDINGS_DIR", work.resolve("recordings").toString());
+            env.put("COGNITA_INTERNAL_TOKEN", internalToken);
+            env.put("COGNITA_PUBLIC_WS_URL", "ws://localhost:3000");
             env.put("COGNITA_SIGNING_KEY", key.toString());
             env.put("COGNITA_ADMIN_EMAIL", adminEmail);
             env.put("COGNITA_ADMIN_PASSWORD", adminPassword);

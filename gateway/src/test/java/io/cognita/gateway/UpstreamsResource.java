@@ -29,6 +29,11 @@ public class UpstreamsResource implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             if (request.path().equals("/api/internal/revoked-sessions")) {
+                // as identity does: only with the suite's internal token (else the gateway never becomes ready)
+                if (!"dev-only-internal-token".equals(request.getHeader("X-Cognita-Internal-Token"))) {
+                    request.response().setStatusCode(403).end();
+                    return;
+                }
                 request.response().putHeader("Content-Type", "application/json").end("[]");
                 return;
             }

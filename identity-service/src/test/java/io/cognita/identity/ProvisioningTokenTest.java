@@ -58,7 +58,8 @@ class ProvisioningTokenTest {
         given().auth().oauth2(admin).when().get("/api/auth/tokens/provisioning").then()
                 .body("data.find { it.id == '" + id + "' }.revokedAt", notNullValue());
         // the durable list the gateway rebuilds from: the revoked token, in force until the token's own expiry
-        given().when().get("/api/internal/revoked-sessions").then().statusCode(200)
+        given().when().get("/api/internal/revoked-sessions").then().statusCode(403).body("code", org.hamcrest.Matchers.equalTo("INTERNAL_CALLERS_ONLY"));
+        given().header("X-Cognita-Internal-Token", "dev-only-internal-token").when().get("/api/internal/revoked-sessions").then().statusCode(200)
                 .body("find { it.sessionId == '" + id + "' }.validUntil", notNullValue());
         given().when().get("/q/openapi").then().statusCode(200)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/internal/revoked-sessions")));

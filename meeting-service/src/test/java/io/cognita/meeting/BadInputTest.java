@@ -67,15 +67,15 @@ class BadInputTest {
         String path = endpoint.path().replace("{m}", meetingId);
         String before = state(s, meetingId);
         for (String body : Stream.concat(COMMON_BAD_BODIES.stream(), endpoint.ownBadBodies().stream()).toList()) {
-            given().auth().oauth2(token(s.host())).contentType(ContentType.JSON)
+            given().auth().oauth2(token(s.host())).contentType(ContentType.JSON).header("X-Cognita-Internal-Token", "dev-only-internal-token")
                     .body(body.replace("{ws}", s.workspaceId().toString()).replace("{org}", s.orgId().toString()))
                     .when().request(endpoint.method(), path)
                     .then().statusCode(400).contentType(startsWith("application/problem+json"))
                     .body("status", equalTo(400)).body("code", notNullValue());
         }
-        given().auth().oauth2(token(s.host())).contentType("text/plain").body("x")
+        given().auth().oauth2(token(s.host())).contentType("text/plain").body("x").header("X-Cognita-Internal-Token", "dev-only-internal-token")
                 .when().request(endpoint.method(), path).then().statusCode(415).body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
-        given().auth().oauth2(TestTokens.systemAdmin()).contentType(ContentType.JSON).body("{}")
+        given().auth().oauth2(TestTokens.systemAdmin()).contentType(ContentType.JSON).body("{}").header("X-Cognita-Internal-Token", "dev-only-internal-token")
                 .when().request(endpoint.method(), endpoint.path().replace("{m}", "not-a-uuid")).then().statusCode(400);
         assertEquals(before, state(s, meetingId), endpoint + " changed something");
     }

@@ -61,7 +61,7 @@ class EventFeedsTest {
                 .then().extract().statusCode() == 200);
         String meetingId = given().auth().oauth2(token(host)).contentType(ContentType.JSON)
                 .body("{\"workspaceId\":\"" + workspaceId + "\",\"orgId\":\"" + orgId + "\",\"title\":\"Weekly\"}")
-                .when().post("/api/internal/meetings").then().statusCode(201).extract().path("data.meetingId");
+                .header("X-Cognita-Internal-Token", "dev-only-internal-token").when().post("/api/internal/meetings").then().statusCode(201).extract().path("data.meetingId");
         given().auth().oauth2(token(member)).when().get("/api/meetings/" + meetingId).then().statusCode(200);
 
         TestEvents.publish("cognita.workspace", orgId, "workspace.member-removed", orgId, "{\"workspaceId\":\"" + workspaceId
@@ -108,8 +108,15 @@ class EventFeedsTest {
                 .when().post("/api/meetings/" + meetingId + "/recordings/upload-init").then().statusCode(201).extract().path("data.uploadId");
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE uploads SET expires_at = now() - interval '1 minute' "
                 + "WHERE id = :id").setParameter("id", UUID.fromString(uploadId)).executeUpdate());
+        // one stuck COMPLETING after a crash mid-completion expires too
+        String stuck = given().auth().oauth2(token(s.host())).contentType(ContentType.JSON)
+                .body("{\"fileName\":\"b.wav\",\"contentType\":\"audio/wav\",\"sizeBytes\":10,\"sha256\":\"" + "0".repeat(64) + "\"}")
+                .when().post("/api/meetings/" + meetingId + "/recordings/upload-init").then().statusCode(201).extract().path("data.uploadId");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE uploads SET status = 'COMPLETING', "
+                + "expires_at = now() - interval '1 minute' WHERE id = :id").setParameter("id", UUID.fromString(stuck)).executeUpdate());
         housekeeping.abortExpiredUploads();
         given().auth().oauth2(token(s.host())).when().get("/api/meetings/" + meetingId + "/recordings/" + uploadId).then().statusCode(404);
+        given().auth().oauth2(token(s.host())).when().get("/api/meetings/" + meetingId + "/recordings/" + stuck).then().statusCode(404);
 
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE org_profiles SET deleted_at = now() - interval '31 days' "
                 + "WHERE org_id = :o").setParameter("o", s.orgId()).executeUpdate());

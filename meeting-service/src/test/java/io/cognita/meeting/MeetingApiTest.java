@@ -3,6 +3,7 @@ package io.cognita.meeting;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cognita.platform.testing.EventTap;
 import io.cognita.platform.testing.TestJwksResource;
+import io.cognita.platform.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,7 +37,7 @@ class MeetingApiTest {
         try (EventTap tap = new EventTap("cognita.meeting")) {
             String id = given().auth().oauth2(token(s.host())).contentType(ContentType.JSON)
                     .body("{\"workspaceId\":\"" + s.workspaceId() + "\",\"orgId\":\"" + s.orgId() + "\",\"title\":\" Standup \"}")
-                    .when().post("/api/internal/meetings").then().statusCode(201)
+                    .header("X-Cognita-Internal-Token", "dev-only-internal-token").when().post("/api/internal/meetings").then().statusCode(201)
                     .body("data.status", equalTo("live")).body("data.title", equalTo("Standup"))
                     .body("data.hostUserId", equalTo(s.host())).body("data.startedAt", notNullValue())
                     .body("data.liveTranscriptionUrl", containsString("/api/transcription/live?meetingId="))
@@ -105,9 +106,9 @@ class MeetingApiTest {
         String key = UUID.randomUUID().toString();
         String body = "{\"workspaceId\":\"" + s.workspaceId() + "\",\"orgId\":\"" + s.orgId() + "\",\"title\":\"Retro\"}";
         String second = given().auth().oauth2(token(s.member())).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(body).when().post("/api/internal/meetings").then().statusCode(201).extract().path("data.meetingId");
+                .body(body).header("X-Cognita-Internal-Token", "dev-only-internal-token").when().post("/api/internal/meetings").then().statusCode(201).extract().path("data.meetingId");
         given().auth().oauth2(token(s.member())).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(body).when().post("/api/internal/meetings").then().statusCode(201)
+                .body(body).header("X-Cognita-Internal-Token", "dev-only-internal-token").when().post("/api/internal/meetings").then().statusCode(201)
                 .header("Idempotent-Replayed", "true").body("data.meetingId", equalTo(second));
         given().auth().oauth2(token(s.member())).queryParam("limit", 1).when().get("/api/workspaces/" + s.workspaceId() + "/meetings")
                 .then().statusCode(200).body("data.meetingId", contains(second)).body("meta.nextCursor", notNullValue());
@@ -117,6 +118,45 @@ class MeetingApiTest {
                 .then().statusCode(404).body("code", equalTo("WORKSPACE_NOT_FOUND"));
         given().auth().oauth2(token(s.outsider())).when().get("/api/meetings/" + first)
                 .then().statusCode(404).body("code", equalTo("MEETING_NOT_FOUND"));
+    }
+
+    @Test
+    void theInternalEndpointsAnswerOnlyTheSuitesServices() {
+        MeetingFixtures.Setup s = fixtures.setup("optional", "private");
+        String body = "{\"workspaceId\":\"" + s.workspaceId() + "\",\"orgId\":\"" + s.orgId() + "\",\"title\":\"x\"}";
+        // a member's own token reaching meeting-service's port is not enough
+        given().auth().oauth2(token(s.member())).contentType(ContentType.JSON).body(body)
+                .when().post("/api/internal/meetings").then().statusCode(403).body("code", equalTo("INTERNAL_CALLERS_ONLY"));
+        given().auth().oauth2(token(s.member())).contentType(ContentType.JSON).body(body).header("X-Cognita-Internal-Token", "guess")
+                .when().post("/api/internal/meetings").then().statusCode(403).body("code", equalTo("INTERNAL_CALLERS_ONLY"));
+        given().auth().oauth2(token(s.member())).when().get("/api/internal/recordings/" + UUID.randomUUID() + "/content")
+                .then().statusCode(403);
+        // with it, the caller must still belong to the org (an org the caller is not in is not found)
+        given().auth().oauth2(token(TestTokens.newUserId())).contentType(ContentType.JSON).body(body)
+                .header("X-Cognita-Internal-Token", "dev-only-internal-token")
+                .when().post("/api/internal/meetings").then().statusCode(404);
+    }
+
+    @Test
+    void aHostRemovedFromThePrivateWorkspaceLosesTheMeeting() {
+        MeetingFixtures.Setup s = fixtures.setup("optional", "private");
+        String id = MeetingFixtures.meeting(s, s.host(), null);
+        given().auth().oauth2(token(s.host())).when().get("/api/meetings/" + id).then().statusCode(200);
+        fixtures.removeWorkspaceMember(s.workspaceId(), s.host());
+        given().auth().oauth2(token(s.host())).when().get("/api/meetings/" + id).then().statusCode(404);
+        given().auth().oauth2(token(s.host())).when().post("/api/meetings/" + id + "/end").then().statusCode(404);
+    }
+
+    @Test
+    void aTokenWithoutTheScopeCannotTellAnotherTenantsMeetingFromAMissingOne() {
+        MeetingFixtures.Setup s = fixtures.setup("optional", "private");
+        String id = MeetingFixtures.meeting(s, s.host(), null);
+        String stranger = TestTokens.withScope(TestTokens.newUserId(), "org:read");
+        given().auth().oauth2(stranger).when().get("/api/meetings/" + id).then().statusCode(404);
+        given().auth().oauth2(stranger).when().get("/api/meetings/" + UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(stranger).when().post("/api/meetings/" + id + "/end").then().statusCode(404);
+        // the member, without the scope, sees that it exists and is refused
+        given().auth().oauth2(TestTokens.withScope(s.member(), "org:read")).when().get("/api/meetings/" + id).then().statusCode(403);
     }
 
     @Test
@@ -130,7 +170,7 @@ class MeetingApiTest {
                 .then().statusCode(403).body("code", equalTo("ORG_SUSPENDED"));
         given().auth().oauth2(token(s.host())).contentType(ContentType.JSON)
                 .body("{\"workspaceId\":\"" + s.workspaceId() + "\",\"orgId\":\"" + s.orgId() + "\",\"title\":\"x\"}")
-                .when().post("/api/internal/meetings").then().statusCode(403).body("code", equalTo("ORG_SUSPENDED"));
+                .header("X-Cognita-Internal-Token", "dev-only-internal-token").when().post("/api/internal/meetings").then().statusCode(403).body("code", equalTo("ORG_SUSPENDED"));
         given().auth().oauth2(token(s.member())).when().get("/api/meetings/" + id).then().statusCode(200);
     }
 }

@@ -54,6 +54,11 @@ public class MeetingFixtures {
                 + "WHERE org_id = :o").setParameter("s", json).setParameter("o", orgId).executeUpdate());
     }
 
+    public void removeWorkspaceMember(UUID workspaceId, String userId) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM workspace_member_view WHERE workspace_id = :w "
+                + "AND user_id = :u").setParameter("w", workspaceId).setParameter("u", userId).executeUpdate());
+    }
+
     public void orgStatus(UUID orgId, String status) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO org_status (org_id, status) VALUES (:o, :s) "
                 + "ON CONFLICT (org_id) DO UPDATE SET status = EXCLUDED.status").setParameter("o", orgId)
@@ -79,7 +84,7 @@ public class MeetingFixtures {
         return given().auth().oauth2(token(host)).contentType(ContentType.JSON)
                 .body("{\"workspaceId\":\"" + s.workspaceId() + "\",\"orgId\":\"" + s.orgId() + "\",\"title\":\"Standup\""
                         + (scheduledFor == null ? "" : ",\"scheduledFor\":\"" + scheduledFor + "\"") + "}")
-                .when().post("/api/internal/meetings").then().statusCode(201).extract().path("data.meetingId");
+                .header("X-Cognita-Internal-Token", "dev-only-internal-token").when().post("/api/internal/meetings").then().statusCode(201).extract().path("data.meetingId");
     }
 
     public static void join(String meetingId, String userId, Boolean consent) {

@@ -78,6 +78,11 @@ abstract class RecordingUploadContract {
             assertEquals(sha256(recording), event.at("/data/sha256").asText());
             assertTrue(event.at("/data/location").asText().startsWith("recordings/" + s.orgId() + "/" + meetingId + "/"));
             assertTrue(Arrays.equals(recording, stored(recordingId)), "the stored object is the upload");
+            byte[] read = given().auth().oauth2(token(s.member())).header("X-Cognita-Internal-Token", "dev-only-internal-token").when().get("/api/internal/recordings/" + recordingId + "/content")
+                    .then().statusCode(200).header("Digest", "sha-256=" + sha256(recording)).extract().asByteArray();
+            assertTrue(Arrays.equals(recording, read), "the internal read path streams the recording");
+            given().auth().oauth2(token(s.outsider())).header("X-Cognita-Internal-Token", "dev-only-internal-token").when().get("/api/internal/recordings/" + recordingId + "/content")
+                    .then().statusCode(404).body("code", equalTo("RECORDING_NOT_FOUND"));
             // completing again answers the same recording; parts can no longer change
             given().auth().oauth2(token(s.host())).when().post("/api/meetings/" + meetingId + "/recordings/" + uploadId + "/complete")
                     .then().statusCode(200).body("data.recordingId", equalTo(recordingId));
@@ -127,6 +132,10 @@ abstract class RecordingUploadContract {
         putPart(s.host(), meetingId, uploadId, 3, bytes(10, 1)).statusCode(400).body("code", equalTo("INVALID_PART_NUMBER"));
         putPart(s.host(), meetingId, uploadId, 0, bytes(10, 1)).statusCode(400).body("code", equalTo("INVALID_PART_NUMBER"));
         putPart(s.host(), meetingId, uploadId, 1, bytes(PART + 1, 1)).statusCode(413).body("code", equalTo("PART_TOO_LARGE"));
+        // every part but the last is exactly the part size (S3 refuses small middle parts at completion)
+        putPart(s.host(), meetingId, uploadId, 1, bytes(10, 1)).statusCode(400).body("code", equalTo("PART_SIZE_INVALID"));
+        given().auth().oauth2(token(s.host())).contentType(ContentType.JSON).body(bytes(10, 1))
+                .when().put("/api/meetings/" + meetingId + "/recordings/" + uploadId + "/parts/2").then().statusCode(415);
         putPart(s.host(), otherMeeting, uploadId, 1, bytes(10, 1)).statusCode(404).body("code", equalTo("UPLOAD_NOT_FOUND"));
         putPart(s.member(), meetingId, uploadId, 1, bytes(10, 1)).statusCode(403);
         given().auth().oauth2(token(s.host())).contentType(ContentType.BINARY).body(bytes(10, 1))
@@ -178,9 +187,21 @@ abstract class RecordingUploadContract {
         MeetingFixtures.join(meetingId, s.workspaceAdmin(), true);
         init(s.host(), meetingId, 10, sha256(bytes(10, 1))).statusCode(201);
 
-        fixtures.setting(s.orgId(), "{\"recordingConsent\":\"optional\"}");
+        // consent is checked again at completion: a participant who withdrew it stops the recording
+        String uploadId = init(s.host(), meetingId, 10, sha256(bytes(10, 1))).statusCode(201).extract().path("data.uploadId");
+        putPart(s.host(), meetingId, uploadId, 1, bytes(10, 1)).statusCode(200);
         MeetingFixtures.join(meetingId, s.member(), false);
+        given().auth().oauth2(token(s.host())).when().post("/api/meetings/" + meetingId + "/recordings/" + uploadId + "/complete")
+                .then().statusCode(409).body("code", equalTo("CONSENT_MISSING"));
+
+        fixtures.setting(s.orgId(), "{\"recordingConsent\":\"optional\"}");
         init(s.host(), meetingId, 10, sha256(bytes(10, 1))).statusCode(201);
+        given().auth().oauth2(token(s.host())).when().post("/api/meetings/" + meetingId + "/recordings/" + uploadId + "/complete")
+                .then().statusCode(200);
+
+        // an org whose settings this service has not heard of yet is held to "required"
+        fixtures.setting(s.orgId(), "{}");
+        init(s.host(), meetingId, 10, sha256(bytes(10, 1))).statusCode(409).body("code", equalTo("CONSENT_MISSING"));
     }
 
     @Test

@@ -35,6 +35,9 @@ public interface GatewayConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
+    /** The suite's shared token for /api/internal/** calls (identity's revocation list). */
+    String internalToken();
+
     /** Redis shared by the replicas for revoked sessions; in memory only when absent. */
     Optional<String> redisUrl();
 

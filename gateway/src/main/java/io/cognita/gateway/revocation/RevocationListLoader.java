@@ -64,7 +64,8 @@ public class RevocationListLoader implements HealthCheck {
             return;
         }
         client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(config.revocation().source())
-                        .setTimeout(5000).putHeader("Accept", "application/json"))
+                        .setTimeout(5000).putHeader("Accept", "application/json")
+                        .putHeader("X-Cognita-Internal-Token", config.internalToken()))
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200 ? response.body()
                         : io.vertx.core.Future.failedFuture("HTTP " + response.statusCode()))

@@ -45,8 +45,13 @@ public class UploadRepository implements PanacheRepositoryBase<Upload, UUID> {
         }
     }
 
+    /** Uploads past their expiry that never completed (open, or stuck completing after a crash). */
     public List<Upload> expired(Instant now, int limit) {
-        return find("status = ?1 and expiresAt < ?2 order by expiresAt", Upload.OPEN, now).page(0, limit).list();
+        return find("status <> ?1 and expiresAt < ?2 order by expiresAt", Upload.COMPLETED, now).page(0, limit).list();
+    }
+
+    public List<Upload> unfinishedOfMeeting(UUID meetingId) {
+        return list("meetingId = ?1 and status <> ?2", meetingId, Upload.COMPLETED);
     }
 
     public boolean hasOpen(UUID meetingId) {
@@ -79,8 +84,8 @@ public class UploadRepository implements PanacheRepositoryBase<Upload, UUID> {
         return em.createQuery("select r from Recording r where r.orgId = :o", Recording.class).setParameter("o", orgId).getResultList();
     }
 
-    public List<Upload> openOfOrg(UUID orgId) {
-        return list("orgId = ?1 and status = ?2", orgId, Upload.OPEN);
+    public List<Upload> unfinishedOfOrg(UUID orgId) {
+        return list("orgId = ?1 and status <> ?2", orgId, Upload.COMPLETED);
     }
 
     public void deleteRecording(Recording recording) {

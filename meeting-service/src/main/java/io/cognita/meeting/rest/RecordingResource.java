@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,7 +66,7 @@ public class RecordingResource {
 
     @PUT
     @Path("/{uploadId}/parts/{n}")
-    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @Consumes(MediaType.WILDCARD)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     @Operation(summary = "upload recording part", description = "The host or a workspace admin. Part n (1..partCount) "
@@ -74,9 +75,36 @@ public class RecordingResource {
             + "(400 PART_INCOMPLETE). 410 UPLOAD_EXPIRED; 409 UPLOAD_COMPLETED.")
     public ApiResponse<UploadView.PartView> putPart(@PathParam("meetingId") String meetingId,
                                                     @PathParam("uploadId") String uploadId, @PathParam("n") String n,
+                                                    @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
                                                     @HeaderParam("Content-Length") Long length, InputStream body) {
-        return ApiResponse.ok("Part received", uploads.putPart(Ids.uuid("meetingId", meetingId), Ids.uuid("uploadId", uploadId),
-                partNumber(n), length, body));
+        try {
+            if (contentType == null || !MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(MediaType.valueOf(contentType))) {
+                throw new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                        "Send a part as application/octet-stream.");
+            }
+            return ApiResponse.ok("Part received", uploads.putPart(Ids.uuid("meetingId", meetingId),
+                    Ids.uuid("uploadId", uploadId), partNumber(n), length, body));
+        } catch (RuntimeException refused) {
+            drain(body, uploads.partSize());
+            throw refused;
+        }
+    }
+
+    /**
+     * Reads what is left of a refused part's body (at most the part size) before answering: a client still
+     * sending gets the problem instead of a connection closed under it.
+     */
+    private static void drain(InputStream body, long max) {
+        try {
+            byte[] buffer = new byte[65536];
+            long left = max + 1;
+            int n;
+            while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (java.io.IOException | RuntimeException gone) {
+            // the client went away: nothing to answer
+        }
     }
 
     @POST

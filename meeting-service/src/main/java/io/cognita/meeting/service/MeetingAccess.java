@@ -15,8 +15,11 @@ import java.util.UUID;
 
 /**
  * Who may see and act on meetings, from meeting-service's own event-fed views: org memberships, roles and status
- * (cognita.org) and workspaces with their members (cognita.workspace). A meeting's host always counts as a member
- * of it, so the host is not locked out while a workspace event is still on its way.
+ * (cognita.org) and workspaces with their members (cognita.workspace). A meeting's host counts as a member of it
+ * while this service has not heard of the workspace yet (the workspace events are on their way); once it has, the
+ * host's standing is their workspace role like anyone's. A system admin (the platform operator) reads meetings
+ * and acts in none. What the caller cannot see is 404, checked before any scope (403), so that no answer tells
+ * another tenant's ids from missing ones.
  */
 @ApplicationScoped
 public class MeetingAccess {
@@ -44,13 +47,10 @@ public class MeetingAccess {
         if (orgStatus.status(orgId) == OrgStatusView.Status.DELETED) {
             return Standing.NONE;
         }
-        if (caller.isSystemAdmin()) {
-            return Standing.ADMIN;
-        }
         String me = caller.id();
         Optional<OrgRole> orgRole = orgs.role(orgId, me);
         if (orgRole.isEmpty()) {
-            return Standing.NONE;
+            return caller.isSystemAdmin() ? Standing.VIEWER : Standing.NONE;
         }
         if (orgRole.get().administers()) {
             return Standing.ADMIN;
@@ -59,27 +59,27 @@ public class MeetingAccess {
         if (role.isPresent()) {
             return "admin".equals(role.get()) ? Standing.ADMIN : Standing.MEMBER;
         }
-        if (me.equals(host)) {
-            return Standing.MEMBER;
+        var workspace = workspaces.workspace(workspaceId);
+        if (workspace.isEmpty()) {
+            return me.equals(host) ? Standing.MEMBER : Standing.NONE;
         }
-        return workspaces.workspace(workspaceId).filter(w -> "org".equals(w.visibility())).isPresent()
-                ? Standing.VIEWER : Standing.NONE;
+        return "org".equals(workspace.get().visibility()) ? Standing.VIEWER : Standing.NONE;
     }
 
     /** Read a meeting: anyone who sees its workspace. */
     public Standing requireVisible(Meeting meeting) {
-        caller.requireScope(READ_SCOPE);
         Standing standing = standing(meeting.workspaceId, meeting.orgId, meeting.hostUserId);
         if (standing == Standing.NONE) {
             throw meetingNotFound(meeting.id);
         }
+        caller.requireScope(READ_SCOPE);
         return standing;
     }
 
     /** Join, leave: members of the workspace (and the host); the org writable. */
     public Standing requireParticipant(Meeting meeting) {
-        caller.requireScope(WRITE_SCOPE);
         Standing standing = requireVisible(meeting);
+        caller.requireScope(WRITE_SCOPE);
         if (!standing.atLeast(Standing.MEMBER)) {
             throw ProblemException.forbidden("Only members of the meeting's workspace may take part.");
         }
@@ -97,34 +97,31 @@ public class MeetingAccess {
 
     /** List a workspace's meetings: anyone who sees the workspace. */
     public void requireWorkspaceVisible(UUID workspaceId) {
-        caller.requireScope(READ_SCOPE);
         var workspace = workspaces.workspace(workspaceId).orElseThrow(() -> workspaceNotFound(workspaceId));
         if (standing(workspaceId, workspace.orgId(), null) == Standing.NONE) {
             throw workspaceNotFound(workspaceId);
         }
+        caller.requireScope(READ_SCOPE);
     }
 
     /**
-     * Open a meeting on workspace-service's behalf (it authorized the caller against its own data). Where this
-     * service already knows the workspace, the caller must be a member here too.
+     * Open a meeting on workspace-service's behalf (an internal call: it authorized the caller against its own
+     * data). The caller must belong to the org here too, and where this service already knows the workspace, be
+     * a member of it.
      */
     public void requireMayOpen(UUID workspaceId, UUID orgId) {
-        caller.requireScope(WRITE_SCOPE);
         var known = workspaces.workspace(workspaceId);
-        if (known.isPresent() && (!known.get().orgId().equals(orgId)
-                || !standing(workspaceId, orgId, null).atLeast(Standing.MEMBER))) {
+        boolean inOrg = orgs.role(orgId, caller.id()).isPresent();
+        if (!inOrg || orgStatus.status(orgId) == OrgStatusView.Status.DELETED || known.isPresent()
+                && (!known.get().orgId().equals(orgId) || !standing(workspaceId, orgId, null).atLeast(Standing.MEMBER))) {
             throw workspaceNotFound(workspaceId);
         }
-        if (orgStatus.status(orgId) == OrgStatusView.Status.DELETED) {
-            throw workspaceNotFound(workspaceId);
-        }
+        caller.requireScope(WRITE_SCOPE);
         requireWritable(orgId);
     }
 
     private void requireWritable(UUID orgId) {
-        if (!caller.isSystemAdmin()) {
-            orgStatus.requireWritable(orgId);
-        }
+        orgStatus.requireWritable(orgId);
     }
 
     static ProblemException meetingNotFound(UUID meetingId) {

@@ -62,7 +62,11 @@ public class MeetingHousekeeping {
             int aborted = abortExpiredUploads();
             int expired = 0;
             for (UUID orgId : QuarkusTransaction.requiringNew().call(uploads::orgsWithRecordings)) {
-                expired += applyRetention(orgId, orgs.profile(orgId).retention("recordings"));
+                try {
+                    expired += applyRetention(orgId, orgs.profile(orgId).retention("recordings"));
+                } catch (RuntimeException e) {
+                    LOG.warnf("housekeeping: retention of org %s not applied yet (%s)", orgId, e.toString());
+                }
             }
             int purged = purgeDeletedOrgs();
             if (aborted + expired + purged > 0) {
@@ -75,11 +79,17 @@ public class MeetingHousekeeping {
 
     public int abortExpiredUploads() {
         List<Upload> expired = QuarkusTransaction.requiringNew().call(() -> uploads.expired(clock.instant(), 500));
+        int n = 0;
         for (Upload u : expired) {
-            store.abort(u.objectKey, u.storeRef);
-            QuarkusTransaction.requiringNew().run(() -> uploads.findByIdOptional(u.id).ifPresent(uploads::delete));
+            try {
+                discard(u);
+                QuarkusTransaction.requiringNew().run(() -> uploads.findByIdOptional(u.id).ifPresent(uploads::delete));
+                n++;
+            } catch (RuntimeException e) {
+                LOG.warnf("housekeeping: upload %s not removed yet (%s); the next run tries again", u.id, e.toString());
+            }
         }
-        return expired.size();
+        return n;
     }
 
     /** Deletes the org's recordings older than {@code retention} ("30d"; null or "indefinite" keeps them). */
@@ -105,17 +115,27 @@ public class MeetingHousekeeping {
     public int purgeDeletedOrgs() {
         int n = 0;
         for (UUID orgId : orgs.deletedBefore(clock.instant().minus(grace), 100)) {
-            n += purgeOrg(orgId);
+            try {
+                n += purgeOrg(orgId);
+            } catch (RuntimeException e) {
+                LOG.warnf("housekeeping: deleted org %s not purged yet (%s); the next run tries again", orgId, e.toString());
+            }
         }
         return n;
+    }
+
+    /** An unfinished upload's parts, and anything assembled of it, leave the store. */
+    private void discard(Upload u) {
+        store.abort(u.objectKey, u.storeRef);
+        store.delete(u.objectKey);
     }
 
     int purgeOrg(UUID orgId) {
         for (Recording r : QuarkusTransaction.requiringNew().call(() -> uploads.recordingsOfOrg(orgId))) {
             store.delete(r.location);
         }
-        for (Upload u : QuarkusTransaction.requiringNew().call(() -> uploads.openOfOrg(orgId))) {
-            store.abort(u.objectKey, u.storeRef);
+        for (Upload u : QuarkusTransaction.requiringNew().call(() -> uploads.unfinishedOfOrg(orgId))) {
+            discard(u);
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             int removed = (int) meetings.deleteOfOrg(orgId);
@@ -131,6 +151,9 @@ public class MeetingHousekeeping {
         for (Meeting m : meetings.ofWorkspace(workspaceId)) {
             for (Recording r : uploads.recordings(m.id)) {
                 store.delete(r.location);
+            }
+            for (Upload u : uploads.unfinishedOfMeeting(m.id)) {
+                discard(u);
             }
             meetings.delete(m);
         }

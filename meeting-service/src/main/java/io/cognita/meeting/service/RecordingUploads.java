@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RecordingUploads {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RecordingUploads.class);
+
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final MeetingService meetings;
@@ -88,20 +90,7 @@ public class RecordingUploads {
         if (m.status == MeetingStatus.SCHEDULED) {
             throw MeetingService.invalidState("A meeting that has not started has nothing to record.");
         }
-        String consent = orgs.profile(m.orgId).setting("recordingConsent", "optional");
-        if ("disabled".equals(consent)) {
-            throw new ProblemException(403, "RECORDING_DISABLED", "Recording disabled",
-                    "The organization does not allow recordings (settings.recordingConsent is disabled).");
-        }
-        if ("required".equals(consent)) {
-            List<String> missing = participants.ofMeeting(m.id).stream()
-                    .filter(p -> !Boolean.TRUE.equals(p.recordingConsent)).map(p -> p.userId).toList();
-            if (!missing.isEmpty()) {
-                throw new ProblemException(409, "CONSENT_MISSING", "Consent missing",
-                        "Recording needs every participant's consent; missing: " + String.join(", ", missing) + ".",
-                        missing.stream().map(u -> new FieldError("participants", u + " has not consented")).toList(), null);
-            }
-        }
+        requireConsent(m);
         Upload u = new Upload();
         u.id = UUID.randomUUID();
         u.meetingId = m.id;
@@ -120,6 +109,28 @@ public class RecordingUploads {
         u.storeRef = store.begin(u.objectKey, u.contentType);
         uploads.persist(u);
         return UploadView.of(u, List.of(), null);
+    }
+
+    /**
+     * The org's recordingConsent: disabled → 403 RECORDING_DISABLED; required → every participant who joined must
+     * have said yes, else 409 CONSENT_MISSING naming who. An org whose settings this service has not heard of yet
+     * is treated as "required" (the strictest that still lets a consenting meeting record).
+     */
+    private void requireConsent(Meeting m) {
+        String consent = orgs.profile(m.orgId).setting("recordingConsent", "required");
+        if ("disabled".equals(consent)) {
+            throw new ProblemException(403, "RECORDING_DISABLED", "Recording disabled",
+                    "The organization does not allow recordings (settings.recordingConsent is disabled).");
+        }
+        if ("required".equals(consent)) {
+            List<String> missing = participants.ofMeeting(m.id).stream()
+                    .filter(p -> !Boolean.TRUE.equals(p.recordingConsent)).map(p -> p.userId).toList();
+            if (!missing.isEmpty()) {
+                throw new ProblemException(409, "CONSENT_MISSING", "Consent missing",
+                        "Recording needs every participant's consent; missing: " + String.join(", ", missing) + ".",
+                        missing.stream().map(u -> new FieldError("participants", u + " has not consented")).toList(), null);
+            }
+        }
     }
 
     @Transactional
@@ -149,6 +160,10 @@ public class RecordingUploads {
         if (length < 1) {
             throw ProblemException.badRequest("EMPTY_PART", "A part carries at least one byte.",
                     List.of(new FieldError("body", "must not be empty")));
+        }
+        if (n < u.partCount && length != u.partSize) {
+            throw ProblemException.badRequest("PART_SIZE_INVALID", "Every part but the last holds exactly "
+                    + u.partSize + " bytes.", List.of(new FieldError("body", "must be " + u.partSize + " bytes")));
         }
         RecordingStore.PartReceipt receipt;
         try {
@@ -188,6 +203,8 @@ public class RecordingUploads {
                         .filter(r -> r.uploadId.equals(uploadId)).findFirst().orElseThrow());
             }
             open(u);
+            // consent is checked again: who joined or changed their answer since upload-init counts
+            requireConsent(meetings.find(u.meetingId));
             List<UploadPart> parts = uploads.parts(u.id);
             List<Integer> missing = missingParts(u, parts);
             if (!missing.isEmpty()) {
@@ -211,6 +228,9 @@ public class RecordingUploads {
         try {
             assembled = store.complete(u.objectKey, u.storeRef, claim.parts());
         } catch (RuntimeException e) {
+            // whatever was assembled goes, so no object is left without a row; the upload is open again (if its
+            // parts went with the failure, completing fails again and the upload expires and is removed)
+            deleteQuietly(u.objectKey);
             QuarkusTransaction.requiringNew().run(() -> uploads.locked(u.id).ifPresent(x -> x.status = Upload.OPEN));
             throw e;
         }
@@ -243,6 +263,15 @@ public class RecordingUploads {
             events.recordingUploaded(m, r, store.name());
             return MeetingView.RecordingView.of(r);
         });
+    }
+
+    private void deleteQuietly(String objectKey) {
+        try {
+            store.delete(objectKey);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not delete %s after a failed completion (housekeeping removes it with the upload): %s",
+                    objectKey, e.toString());
+        }
     }
 
     private Upload authorized(UUID meetingId, UUID uploadId) {

@@ -19,9 +19,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Recordings in a directory: parts under {@code uploads/<handle>/}, each written to a temporary file and moved
- * into place (a part sent again replaces the first atomically), assembled by streaming them in order into the
- * object's file while hashing. Every path is resolved under the root and checked to stay there.
+ * Recordings in a directory: parts under {@code uploads/<handle>/}, each attempt written to a temporary file and
+ * moved into place, assembled by streaming the recorded attempts in order into the object's file while hashing.
+ * Every path is resolved under the root and checked to stay there.
  */
 public class FileSystemRecordingStore implements RecordingStore {
 
@@ -53,10 +53,16 @@ public class FileSystemRecordingStore implements RecordingStore {
         return handle;
     }
 
+    /**
+     * Each attempt at a part is a file of its own ({@code <n>.part.<attempt>}); the attempt is the receipt's etag,
+     * which the service records with the part. Assembly reads the recorded attempt, so two racing sends of one
+     * part can never leave the database describing one file while another is assembled.
+     */
     @Override
     public PartReceipt putPart(String objectKey, String storeRef, int partNumber, InputStream body, long length) {
         Path dir = inside("uploads/" + storeRef);
-        Path temp = dir.resolve(partNumber + ".part." + UUID.randomUUID());
+        String attempt = UUID.randomUUID().toString();
+        Path temp = dir.resolve(attempt + ".tmp");
         CountingDigest in = new CountingDigest(body, length);
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
@@ -65,9 +71,8 @@ public class FileSystemRecordingStore implements RecordingStore {
             if (in.count() != length) {
                 throw new PartTruncatedException(length, in.count());
             }
-            Files.move(temp, dir.resolve(partNumber + ".part"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-            return new PartReceipt(partNumber, length, in.hex(), null);
+            Files.move(temp, dir.resolve(partNumber + ".part." + attempt), StandardCopyOption.ATOMIC_MOVE);
+            return new PartReceipt(partNumber, length, in.hex(), attempt);
         } catch (IOException e) {
             if (in.readFailed()) {
                 throw new PartTruncatedException(length, in.count());
@@ -89,7 +94,8 @@ public class FileSystemRecordingStore implements RecordingStore {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
                 for (PartReceipt part : parts) {
-                    try (InputStream in = new DigestInputStream(Files.newInputStream(dir.resolve(part.partNumber() + ".part")), digest)) {
+                    Path file = dir.resolve(part.partNumber() + ".part." + Path.of(part.etag()).getFileName());
+                    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
                         size += in.transferTo(out);
                     }
                 }

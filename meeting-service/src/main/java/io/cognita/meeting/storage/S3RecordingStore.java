@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,6 +85,10 @@ public class S3RecordingStore implements RecordingStore {
             s3.abortMultipartUpload(b -> b.bucket(bucket).key(objectKey).uploadId(storeRef));
         } catch (NoSuchUploadException gone) {
             // completed or aborted before
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
         }
     }
 

@@ -35,6 +35,15 @@ class MeetingServiceCall {
         this.client = client;
     }
 
+    /** A 4xx body as JSON, or an empty object when it is none (a 4xx is an answer either way, never retried). */
+    private static JsonNode readQuietly(Response response) {
+        try {
+            return response.readEntity(JsonNode.class);
+        } catch (RuntimeException notJson) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
     @Timeout(value = 1, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200, maxDuration = 2500, retryOn = {ProcessingException.class, TimeoutException.class,
             Unavailable.class}, abortOn = ProblemException.class)
@@ -46,12 +55,12 @@ class MeetingServiceCall {
             if (status >= 500) {
                 throw new Unavailable("meeting-service answered " + status);
             }
-            JsonNode body = response.readEntity(JsonNode.class);
             if (status >= 400) {
-                throw new ProblemException(status, body.path("code").asText("MEETING_REFUSED"),
-                        body.path("title").asText("Meeting refused"), body.path("detail").asText(null));
+                JsonNode problem = readQuietly(response);
+                throw new ProblemException(status, problem.path("code").asText("MEETING_REFUSED"),
+                        problem.path("title").asText("Meeting refused"), problem.path("detail").asText(null));
             }
-            return body.path("data");
+            return response.readEntity(JsonNode.class).path("data");
         }
     }
 }

@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Who may do what with workspaces, decided from this service's own event-fed views (org memberships and
  * roles, org status) and its workspace members, never from roles in a token. What the caller may not see is
- * "not found"; what they see but may not do is 403.
+ * "not found", decided before any scope check; what they see but may not do is 403. A system admin (the
+ * platform operator) reads every org's workspaces and changes none.
  */
 @ApplicationScoped
 public class WorkspaceAccess {
@@ -49,20 +50,21 @@ public class WorkspaceAccess {
 
     /** The caller's role in the org; 404 for a deleted org or one the caller does not belong to. */
     public Optional<OrgRole> requireOrgMember(UUID orgId, String scope) {
-        caller.requireScope(scope);
         if (orgStatus.status(orgId) == OrgStatusView.Status.DELETED) {
             throw orgNotFound(orgId);
         }
-        if (caller.isSystemAdmin()) {
-            return Optional.empty();
+        Optional<OrgRole> role = orgs.role(orgId, caller.id());
+        if (role.isEmpty() && !caller.isSystemAdmin()) {
+            throw orgNotFound(orgId);
         }
-        return Optional.of(orgs.role(orgId, caller.id()).orElseThrow(() -> orgNotFound(orgId)));
+        caller.requireScope(scope);
+        return role;
     }
 
-    /** Create a workspace: an org owner or admin, or a system admin; the org writable. */
+    /** Create a workspace: an org owner or admin; the org writable. */
     public void requireOrgAdmin(UUID orgId) {
         Optional<OrgRole> role = requireOrgMember(orgId, WRITE_SCOPE);
-        if (role.isPresent() && !role.get().administers()) {
+        if (role.isEmpty() || !role.get().administers()) {
             throw ProblemException.forbidden("Only an owner or admin of the organization may create workspaces.");
         }
         requireWritable(orgId);
@@ -72,13 +74,10 @@ public class WorkspaceAccess {
         if (orgStatus.status(workspace.orgId) == OrgStatusView.Status.DELETED) {
             return Standing.NONE;
         }
-        if (caller.isSystemAdmin()) {
-            return Standing.ADMIN;
-        }
         String me = caller.id();
         Optional<OrgRole> orgRole = orgs.role(workspace.orgId, me);
         if (orgRole.isEmpty()) {
-            return Standing.NONE;
+            return caller.isSystemAdmin() ? Standing.VIEWER : Standing.NONE;
         }
         if (orgRole.get().administers()) {
             return Standing.ADMIN;
@@ -95,18 +94,18 @@ public class WorkspaceAccess {
 
     /** Read: anyone who sees the workspace. */
     public Standing requireVisible(Workspace workspace) {
-        caller.requireScope(READ_SCOPE);
         Standing standing = standing(workspace);
         if (standing == Standing.NONE) {
             throw workspaceNotFound(workspace.id);
         }
+        caller.requireScope(READ_SCOPE);
         return standing;
     }
 
-    /** Act in the workspace (start a meeting): its members and admins; the org writable. */
+    /** Act in the workspace (start a meeting, leave it): its members and admins; the org writable. */
     public Standing requireMember(Workspace workspace, String scope) {
-        caller.requireScope(scope);
         Standing standing = requireVisible(workspace);
+        caller.requireScope(scope);
         if (!standing.atLeast(Standing.MEMBER)) {
             throw ProblemException.forbidden("Only members of the workspace may do this.");
         }
@@ -116,8 +115,8 @@ public class WorkspaceAccess {
 
     /** Change the workspace or its members: its admins, the org's owners and admins, system admins; the org writable. */
     public void requireAdmin(Workspace workspace) {
-        caller.requireScope(WRITE_SCOPE);
         Standing standing = requireVisible(workspace);
+        caller.requireScope(WRITE_SCOPE);
         if (!standing.atLeast(Standing.ADMIN)) {
             throw ProblemException.forbidden("Only an admin of the workspace may do this.");
         }
@@ -125,9 +124,7 @@ public class WorkspaceAccess {
     }
 
     private void requireWritable(UUID orgId) {
-        if (!caller.isSystemAdmin()) {
-            orgStatus.requireWritable(orgId);
-        }
+        orgStatus.requireWritable(orgId);
     }
 
     static ProblemException orgNotFound(UUID orgId) {

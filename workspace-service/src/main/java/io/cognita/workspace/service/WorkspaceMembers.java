@@ -72,7 +72,7 @@ public class WorkspaceMembers {
         Workspace w = workspaces.find(workspaceId);
         boolean leaving = userId.equals(access.actor());
         if (leaving) {
-            access.requireVisible(w);
+            access.requireMember(w, WorkspaceAccess.WRITE_SCOPE);
         } else {
             access.requireAdmin(w);
         }

@@ -88,6 +88,7 @@ public class WorkspaceService {
     /** The org's workspaces the caller sees (all of them for org owners and admins), newest first. */
     @Transactional
     public Page<WorkspaceView> list(UUID orgId, PageRequest page) {
+        // org owners and admins see every workspace; a system admin (no role) too, read-only
         boolean seesAll = access.requireOrgMember(orgId, WorkspaceAccess.READ_SCOPE).map(r -> r.administers()).orElse(true);
         List<Workspace> rows = workspaces.page(orgId, seesAll ? null : access.actor(), page.instantAfter(0),
                 page.uuidAfter(1), page.limit() + 1);
