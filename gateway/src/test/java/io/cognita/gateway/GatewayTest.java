@@ -91,6 +91,14 @@ class GatewayTest {
     }
 
     @Test
+    void anOverlongRequestTargetIsAnsweredNotCutOff() {
+        String segment = "a".repeat(5000);
+        given().contentType(ContentType.JSON).body("{}").when()
+                .put("/api/meetings/" + segment + "/recordings/" + segment + "/parts/" + segment)
+                .then().statusCode(414).body("code", equalTo("URI_TOO_LONG"));
+    }
+
+    @Test
     void publicRoutesNeedNoToken() {
         given().contentType(ContentType.JSON).body("{}").when().post("/api/auth/login")
                 .then().statusCode(200).body("path", equalTo("/api/auth/login"));

@@ -67,10 +67,20 @@ public class EdgeRouter {
         router.route("/api/*").order(11).handler(ctx -> proxy.handle(ctx.request()));
     }
 
+    /** What the services accept (Vert.x's default initial line length). */
+    static final int MAX_URI_LENGTH = 4000;
+
     private void edge(RoutingContext ctx) {
         String requestId = EdgeRequest.assignRequestId(ctx);
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(EdgeRequest.REQUEST_ID, requestId));
         String path = ctx.request().path();
+        if (ctx.request().uri().length() > MAX_URI_LENGTH) {
+            // read whole (the HTTP layer accepts longer lines) and refused here, so the client gets an answer
+            // instead of a connection closed while it is still sending
+            problems.sendInvalid(ctx, 414, "URI_TOO_LONG", "URI too long",
+                    "The request target exceeds " + MAX_URI_LENGTH + " characters.", "$path", "at most " + MAX_URI_LENGTH + " characters");
+            return;
+        }
         if (hasDotSegment(path)) {
             // routes are matched on the raw path while services resolve dot segments: refuse them rather than
             // let /api/auth/oidc/../../internal/… pass as a public route
