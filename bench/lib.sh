@@ -30,3 +30,27 @@ bench_summary() {
   non2xx=$(echo "$2" | awk '/Non-2xx/{print $NF}')
   echo "SUMMARY $1: ${rps} req/s, p50 ${p50}, p99 ${p99}, non-2xx ${non2xx:-0}"
 }
+
+# bench_owner ADMIN_TOKEN: registers a user through the mail catcher, verifies and signs in, then makes an org whose
+# owner they are; prints "TOKEN ORG_ID" (a system admin alone reads workspaces and meetings but holds none)
+bench_owner() {
+  local email="bench-$(date +%s%N)@cognita.test" password="bench passphrase $RANDOM$RANDOM" verify token me org
+  curl -sf -o /dev/null -X POST http://127.0.0.1:3000/api/auth/register -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Bench\"}"
+  for _ in $(seq 1 40); do
+    verify=$("$root/deploy/local/mail.sh" read "$email" | grep -o 'token=[A-Za-z0-9_%-]*' | head -1 | cut -d= -f2)
+    [ -n "$verify" ] && break; sleep 0.25
+  done
+  curl -sf -o /dev/null -X POST http://127.0.0.1:3000/api/auth/verify-email -H 'Content-Type: application/json' \
+    -d "{\"token\":\"$verify\"}"
+  token=$(curl -sf -X POST http://127.0.0.1:3000/api/auth/login -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+  me=$(curl -sf http://127.0.0.1:3000/api/auth/profile -H "Authorization: Bearer $token" | sed 's/.*"userId":"\([^"]*\)".*/\1/')
+  # org-service learns of the verified user from identity's events: retry until the payer becomes the owner
+  for _ in $(seq 1 40); do
+    org=$(curl -sf -X POST http://127.0.0.1:3000/api/orgs -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+      -d "{\"name\":\"Bench Org\",\"orgType\":\"education\",\"payerUserId\":\"$me\"}" | sed 's/.*"orgId":"\([^"]*\)".*/\1/')
+    curl -sf http://127.0.0.1:3000/api/orgs/$org -H "Authorization: Bearer $token" >/dev/null && break; sleep 0.25
+  done
+  echo "$token $org"
+}

@@ -7,8 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 size_mib=${SIZE_MIB:-1024}; part_mib=16; duration=${DURATION:-20s}
 work="$root/.run/bench-upload"; rm -rf "$work"; mkdir -p "$work/parts"
-token=$(bench_token)
-org=$(bench_org "$token")
+read -r token org < <(bench_owner "$(bench_token)")
 api=http://127.0.0.1:3000/api
 auth=(-H "Authorization: Bearer $token")
 
@@ -18,6 +17,7 @@ for _ in $(seq 1 40); do
     -d '{"name":"Bench"}' | sed -n 's/.*"workspaceId":"\([^"]*\)".*/\1/p')
   [ -n "$ws" ] && break; sleep 0.25
 done
+[ -n "$ws" ] || { echo "no workspace: the org's events did not reach workspace-service" >&2; exit 1; }
 meeting=$(curl -sf -X POST "$api/workspaces/$ws/meetings" "${auth[@]}" -H 'Content-Type: application/json' \
   -d '{"title":"Bench"}' | sed 's/.*"meetingId":"\([^"]*\)".*/\1/')
 
@@ -45,7 +45,7 @@ upload() { # upload BASE_URL: seconds for all parts
 
 bench_machine
 echo "scenario: ${size_mib} MiB recording in $parts parts of ${part_mib} MiB"
-store=${COGNITA_RECORDINGS_DIR:-$root/.run/recordings}
+store=${COGNITA_RECORDINGS_DIR:-$root/.run/recordings}; mkdir -p "$store"
 start=$(date +%s.%N)
 for f in "$work"/parts/part-*; do curl -s "file://$f" -o "$store/bench-$(basename "$f")"; done
 sync; end=$(date +%s.%N); rm -f "$store"/bench-part-*

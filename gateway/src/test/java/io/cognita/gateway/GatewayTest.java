@@ -91,6 +91,20 @@ class GatewayTest {
     }
 
     @Test
+    void aClientExpectingContinueHearsItOnceAdmitted() throws Exception {
+        java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\nExpect: 100-continue\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] first = new byte[25];
+            int n = socket.getInputStream().read(first);
+            org.junit.jupiter.api.Assertions.assertTrue(new String(first, 0, n).startsWith("HTTP/1.1 100"),
+                    "no 100 Continue before the body: " + new String(first, 0, n));
+        }
+    }
+
+    @Test
     void anOverlongRequestTargetIsAnsweredNotCutOff() {
         String segment = "a".repeat(5000);
         given().contentType(ContentType.JSON).body("{}").when()
