@@ -83,6 +83,20 @@ class EventFeedsTest {
     }
 
     @Test
+    void aWorkspaceMadeVisibleToTheOrgShowsItsMeetingsToEveryOrgMember() {
+        MeetingFixtures.Setup s = fixtures.setup("optional", "private");
+        String meetingId = MeetingFixtures.meeting(s, s.host(), null);
+        given().auth().oauth2(token(s.outsider())).when().get("/api/meetings/" + meetingId).then().statusCode(404);
+        TestEvents.publish("cognita.workspace", s.orgId().toString(), "workspace.updated", s.orgId().toString(),
+                "{\"workspaceId\":\"" + s.workspaceId() + "\",\"orgId\":\"" + s.orgId() + "\",\"visibility\":\"org\"}");
+        await().atMost(WITHIN).until(() -> given().auth().oauth2(token(s.outsider())).when().get("/api/meetings/" + meetingId)
+                .then().extract().statusCode() == 200);
+        // seeing is not taking part
+        given().auth().oauth2(token(s.outsider())).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/meetings/" + meetingId + "/join").then().statusCode(403);
+    }
+
+    @Test
     void aRetentionChangeDeletesOlderRecordingsAtOnce() throws Exception {
         MeetingFixtures.Setup s = fixtures.setup("optional", "private");
         String meetingId = MeetingFixtures.meeting(s, s.host(), null);

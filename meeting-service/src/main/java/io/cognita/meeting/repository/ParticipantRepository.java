@@ -15,6 +15,16 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
         return findByIdOptional(new Participant.Key(meetingId, userId));
     }
 
+    /** The participants of each meeting, in the order they joined. */
+    public java.util.Map<UUID, List<Participant>> ofMeetings(java.util.Collection<UUID> meetingIds) {
+        if (meetingIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return list("meetingId in ?1 order by joinedAt, userId", meetingIds).stream()
+                .collect(java.util.stream.Collectors.groupingBy(p -> p.meetingId, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()));
+    }
+
     public List<Participant> ofMeeting(UUID meetingId) {
         return list("meetingId = ?1 order by joinedAt, userId", meetingId);
     }

@@ -54,8 +54,25 @@ public class UploadRepository implements PanacheRepositoryBase<Upload, UUID> {
         return list("meetingId = ?1 and status <> ?2", meetingId, Upload.COMPLETED);
     }
 
-    public boolean hasOpen(UUID meetingId) {
-        return count("meetingId = ?1 and status <> ?2", meetingId, Upload.COMPLETED) > 0;
+    /** Which of the meetings have an upload under way. */
+    public java.util.Set<UUID> withOpenUploads(java.util.Collection<UUID> meetingIds) {
+        if (meetingIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(em.createQuery("select distinct u.meetingId from Upload u where u.meetingId in :ids "
+                + "and u.status <> :done", UUID.class).setParameter("ids", meetingIds).setParameter("done", Upload.COMPLETED)
+                .getResultList());
+    }
+
+    /** The recordings of each meeting, oldest first. */
+    public java.util.Map<UUID, List<Recording>> recordingsOf(java.util.Collection<UUID> meetingIds) {
+        if (meetingIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("select r from Recording r where r.meetingId in :ids order by r.createdAt", Recording.class)
+                .setParameter("ids", meetingIds).getResultList().stream()
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.meetingId, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()));
     }
 
     public void persistRecording(Recording recording) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -55,6 +56,9 @@ public class MeetingResource {
             + "participant with their recording consent (true, false, or null: not answered; a rejoin keeps an earlier "
             + "answer unless a new one is given). The host or a workspace admin joining a scheduled meeting starts it; "
             + "422 INVALID_MEETING_STATE for others then, and for an ended meeting.")
+    @APIResponse(responseCode = "200", description = "Joined")
+    @APIResponse(responseCode = "404", description = "MEETING_NOT_FOUND")
+    @APIResponse(responseCode = "422", description = "INVALID_MEETING_STATE")
     public ApiResponse<MeetingView.ParticipantView> join(@PathParam("meetingId") String meetingId,
                                                          @Valid MeetingRequests.Join body) {
         return ApiResponse.ok("Joined", meetings.join(Ids.uuid("meetingId", meetingId), body == null ? null : body.recordingConsent()));
@@ -64,6 +68,9 @@ public class MeetingResource {
     @Path("/meetings/{meetingId}/leave")
     @Operation(summary = "leave meeting", description = "A participant (meeting:write). 409 NOT_IN_MEETING when the "
             + "caller has not joined or has left.")
+    @APIResponse(responseCode = "200", description = "Left")
+    @APIResponse(responseCode = "404", description = "MEETING_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "NOT_IN_MEETING")
     public ApiResponse<MeetingView.ParticipantView> leave(@PathParam("meetingId") String meetingId) {
         return ApiResponse.ok("Left", meetings.leave(Ids.uuid("meetingId", meetingId)));
     }
@@ -72,6 +79,9 @@ public class MeetingResource {
     @Path("/meetings/{meetingId}/end")
     @Operation(summary = "end meeting", description = "The host or a workspace admin (meeting:write). live → ended; "
             + "422 INVALID_MEETING_STATE for a scheduled or ended meeting.")
+    @APIResponse(responseCode = "200", description = "Meeting ended")
+    @APIResponse(responseCode = "404", description = "MEETING_NOT_FOUND")
+    @APIResponse(responseCode = "422", description = "INVALID_MEETING_STATE")
     public ApiResponse<MeetingView> end(@PathParam("meetingId") String meetingId) {
         return ApiResponse.ok("Meeting ended", meetings.end(Ids.uuid("meetingId", meetingId)));
     }

@@ -51,6 +51,10 @@ public class RecordingResource {
             + "it is required and a participant has not consented.")
     @APIResponse(responseCode = "201", description = "Upload opened",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Envelopes.UploadEnvelope.class)))
+    @APIResponse(responseCode = "403", description = "RECORDING_DISABLED, or not the host or a workspace admin")
+    @APIResponse(responseCode = "404", description = "MEETING_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "CONSENT_MISSING (errors name who)")
+    @APIResponse(responseCode = "422", description = "INVALID_MEETING_STATE (a scheduled meeting)")
     public Response init(@PathParam("meetingId") String meetingId, @NotNull @Valid MeetingRequests.UploadInit body) {
         UploadView upload = uploads.init(Ids.uuid("meetingId", meetingId), body.toRequest());
         return Response.status(201).entity(ApiResponse.ok("Upload opened", upload)).build();
@@ -60,6 +64,8 @@ public class RecordingResource {
     @Path("/{uploadId}")
     @Operation(summary = "recording upload status", description = "The host or a workspace admin. The parts received "
             + "so far (to resume after a dropped connection), the status, and the recording once completed.")
+    @APIResponse(responseCode = "200", description = "The upload")
+    @APIResponse(responseCode = "404", description = "MEETING_NOT_FOUND, UPLOAD_NOT_FOUND")
     public ApiResponse<UploadView> status(@PathParam("meetingId") String meetingId, @PathParam("uploadId") String uploadId) {
         return ApiResponse.ok("Upload", uploads.status(Ids.uuid("meetingId", meetingId), Ids.uuid("uploadId", uploadId)));
     }
@@ -73,6 +79,13 @@ public class RecordingResource {
             + "with a Content-Length of at most partSize (413 PART_TOO_LARGE; 411 without it), streamed to storage. "
             + "Idempotent by part number: a part sent again replaces the first. A body cut short stores nothing "
             + "(400 PART_INCOMPLETE). 410 UPLOAD_EXPIRED; 409 UPLOAD_COMPLETED.")
+    @APIResponse(responseCode = "200", description = "Part received")
+    @APIResponse(responseCode = "404", description = "MEETING_NOT_FOUND, UPLOAD_NOT_FOUND (also another meeting's upload)")
+    @APIResponse(responseCode = "409", description = "UPLOAD_COMPLETED, UPLOAD_COMPLETING")
+    @APIResponse(responseCode = "410", description = "UPLOAD_EXPIRED")
+    @APIResponse(responseCode = "411", description = "LENGTH_REQUIRED")
+    @APIResponse(responseCode = "413", description = "PART_TOO_LARGE")
+    @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE (not application/octet-stream)")
     public ApiResponse<UploadView.PartView> putPart(@PathParam("meetingId") String meetingId,
                                                     @PathParam("uploadId") String uploadId, @PathParam("n") String n,
                                                     @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
@@ -113,6 +126,11 @@ public class RecordingResource {
             + "part arrived (422 UPLOAD_INCOMPLETE), the total size (422 SIZE_MISMATCH; the upload stays open to send the "
             + "wrong parts again) and the SHA-256 of what was stored (422 CHECKSUM_MISMATCH: the upload and what was "
             + "assembled are removed). Then recording.uploaded is published. Completing again answers the recording.")
+    @APIResponse(responseCode = "200", description = "Recording stored")
+    @APIResponse(responseCode = "404", description = "MEETING_NOT_FOUND, UPLOAD_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "CONSENT_MISSING, UPLOAD_COMPLETING")
+    @APIResponse(responseCode = "410", description = "UPLOAD_EXPIRED")
+    @APIResponse(responseCode = "422", description = "UPLOAD_INCOMPLETE, SIZE_MISMATCH, CHECKSUM_MISMATCH")
     public ApiResponse<MeetingView.RecordingView> complete(@PathParam("meetingId") String meetingId,
                                                            @PathParam("uploadId") String uploadId) {
         return ApiResponse.ok("Recording stored", uploads.complete(Ids.uuid("meetingId", meetingId), Ids.uuid("uploadId", uploadId)));

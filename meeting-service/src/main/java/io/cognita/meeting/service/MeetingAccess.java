@@ -2,10 +2,10 @@ package io.cognita.meeting.service;
 
 import io.cognita.meeting.domain.Meeting;
 import io.cognita.meeting.repository.WorkspaceDirectory;
+import io.cognita.platform.access.OrgStanding;
 import io.cognita.platform.access.Standing;
 import io.cognita.platform.auth.Caller;
 import io.cognita.platform.orgstatus.OrgStatusView;
-import io.cognita.platform.orgview.OrgRole;
 import io.cognita.platform.orgview.OrgView;
 import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +31,11 @@ public class MeetingAccess {
     private final OrgView orgs;
     private final OrgStatusView orgStatus;
     private final WorkspaceDirectory workspaces;
+    private final OrgStanding orgStanding;
 
-    public MeetingAccess(Caller caller, OrgView orgs, OrgStatusView orgStatus, WorkspaceDirectory workspaces) {
+    public MeetingAccess(Caller caller, OrgView orgs, OrgStatusView orgStatus, WorkspaceDirectory workspaces,
+                         OrgStanding orgStanding) {
+        this.orgStanding = orgStanding;
         this.caller = caller;
         this.orgs = orgs;
         this.orgStatus = orgStatus;
@@ -44,17 +47,11 @@ public class MeetingAccess {
     }
 
     Standing standing(UUID workspaceId, UUID orgId, String host) {
-        if (orgStatus.status(orgId) == OrgStatusView.Status.DELETED) {
-            return Standing.NONE;
+        Optional<Standing> decided = orgStanding.of(orgId);
+        if (decided.isPresent()) {
+            return decided.get();
         }
         String me = caller.id();
-        Optional<OrgRole> orgRole = orgs.role(orgId, me);
-        if (orgRole.isEmpty()) {
-            return caller.isSystemAdmin() ? Standing.VIEWER : Standing.NONE;
-        }
-        if (orgRole.get().administers()) {
-            return Standing.ADMIN;
-        }
         Optional<String> role = workspaces.role(workspaceId, me);
         if (role.isPresent()) {
             return "admin".equals(role.get()) ? Standing.ADMIN : Standing.MEMBER;

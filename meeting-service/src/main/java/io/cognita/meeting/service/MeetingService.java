@@ -76,7 +76,7 @@ public class MeetingService {
         boolean more = rows.size() > page.limit();
         List<Meeting> items = more ? rows.subList(0, page.limit()) : rows;
         Meeting last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new Page<>(items.stream().map(this::view).toList(), page.limit(),
+        return new Page<>(views(items), page.limit(),
                 more ? PageRequest.cursor(last.createdAt.toString(), last.id.toString()) : null);
     }
 
@@ -151,7 +151,17 @@ public class MeetingService {
     }
 
     MeetingView view(Meeting m) {
-        return MeetingView.of(m, participants.ofMeeting(m.id), uploads.recordings(m.id), uploads.hasOpen(m.id), liveUrl);
+        return views(List.of(m)).get(0);
+    }
+
+    /** The meetings' views with their participants, recordings and open uploads read in one query each. */
+    List<MeetingView> views(List<Meeting> page) {
+        List<UUID> ids = page.stream().map(m -> m.id).toList();
+        var byMeeting = participants.ofMeetings(ids);
+        var recordings = uploads.recordingsOf(ids);
+        var uploading = uploads.withOpenUploads(ids);
+        return page.stream().map(m -> MeetingView.of(m, byMeeting.getOrDefault(m.id, List.of()),
+                recordings.getOrDefault(m.id, List.of()), uploading.contains(m.id), liveUrl)).toList();
     }
 
     static ProblemException invalidState(String detail) {

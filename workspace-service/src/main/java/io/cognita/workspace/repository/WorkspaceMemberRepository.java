@@ -37,6 +37,15 @@ public class WorkspaceMemberRepository implements PanacheRepositoryBase<Workspac
         return counts;
     }
 
+    /** The user's memberships among the given workspaces, by workspace id. */
+    public Map<UUID, WorkspaceMember> ofUserIn(String userId, Collection<UUID> workspaceIds) {
+        Map<UUID, WorkspaceMember> found = new HashMap<>();
+        if (!workspaceIds.isEmpty()) {
+            list("userId = ?1 and workspaceId in ?2", userId, workspaceIds).forEach(m -> found.put(m.workspaceId, m));
+        }
+        return found;
+    }
+
     /** The memberships a user holds in the workspaces of one org. */
     public List<WorkspaceMember> ofUserInOrg(String userId, UUID orgId) {
         return getEntityManager().createQuery("select m from WorkspaceMember m, Workspace w where m.workspaceId = w.id "

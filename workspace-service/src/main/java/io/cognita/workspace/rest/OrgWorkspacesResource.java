@@ -62,6 +62,8 @@ public class OrgWorkspacesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Envelopes.WorkspaceEnvelope.class)))
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body, or still in flight")
     @APIResponse(responseCode = "422", description = "WORKSPACE_LIMIT_REACHED")
+    @APIResponse(responseCode = "403", description = "not an owner or admin of the org, ORG_SUSPENDED")
+    @APIResponse(responseCode = "404", description = "ORG_NOT_FOUND")
     public Response create(@PathParam("orgId") String orgId, @NotNull @Valid WorkspaceRequests.Create body,
                            @Parameter(description = "retries with the same key and body replay the first response")
                            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {

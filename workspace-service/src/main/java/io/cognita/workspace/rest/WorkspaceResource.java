@@ -93,6 +93,9 @@ public class WorkspaceResource {
             + "workspace's org: 422 NOT_AN_ORG_MEMBER otherwise; 409 ALREADY_MEMBER.")
     @APIResponse(responseCode = "201", description = "Member added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Envelopes.MemberEnvelope.class)))
+    @APIResponse(responseCode = "404", description = "WORKSPACE_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "ALREADY_MEMBER")
+    @APIResponse(responseCode = "422", description = "NOT_AN_ORG_MEMBER")
     public Response addMember(@PathParam("workspaceId") String workspaceId, @NotNull @Valid WorkspaceRequests.AddMember body) {
         MemberView added = members.add(Ids.uuid("workspaceId", workspaceId), body.userId(), body.roleOrDefault());
         return Response.status(201).entity(ApiResponse.ok("Member added", added)).build();
@@ -102,6 +105,8 @@ public class WorkspaceResource {
     @Path("/members/{userId}")
     @Operation(summary = "remove workspace member", description = "Workspace admin (workspace:write); a member may "
             + "remove themselves. 404 MEMBER_NOT_FOUND.")
+    @APIResponse(responseCode = "200", description = "Member removed")
+    @APIResponse(responseCode = "404", description = "WORKSPACE_NOT_FOUND, MEMBER_NOT_FOUND")
     public ApiResponse<Map<String, Object>> removeMember(@PathParam("workspaceId") String workspaceId,
                                                          @PathParam("userId") String userId) {
         members.remove(Ids.uuid("workspaceId", workspaceId), userId);

@@ -1,5 +1,6 @@
 package io.cognita.workspace.service;
 
+import io.cognita.platform.access.OrgStanding;
 import io.cognita.platform.access.Standing;
 
 import io.cognita.platform.auth.Caller;
@@ -32,8 +33,11 @@ public class WorkspaceAccess {
     private final OrgView orgs;
     private final OrgStatusView orgStatus;
     private final WorkspaceMemberRepository members;
+    private final OrgStanding orgStanding;
 
-    public WorkspaceAccess(Caller caller, OrgView orgs, OrgStatusView orgStatus, WorkspaceMemberRepository members) {
+    public WorkspaceAccess(Caller caller, OrgView orgs, OrgStatusView orgStatus, WorkspaceMemberRepository members,
+                           OrgStanding orgStanding) {
+        this.orgStanding = orgStanding;
         this.caller = caller;
         this.orgs = orgs;
         this.orgStatus = orgStatus;
@@ -71,18 +75,27 @@ public class WorkspaceAccess {
     }
 
     public Standing standing(Workspace workspace) {
-        if (orgStatus.status(workspace.orgId) == OrgStatusView.Status.DELETED) {
-            return Standing.NONE;
+        Optional<Standing> decided = orgStanding.of(workspace.orgId);
+        if (decided.isPresent()) {
+            return decided.get();
         }
-        String me = caller.id();
-        Optional<OrgRole> orgRole = orgs.role(workspace.orgId, me);
-        if (orgRole.isEmpty()) {
-            return caller.isSystemAdmin() ? Standing.VIEWER : Standing.NONE;
+        return standingOfMember(workspace, members.membership(workspace.id, caller.id()));
+    }
+
+    /** The standings of one org's workspaces (a listing's page): the org decides once, memberships in one query. */
+    public java.util.Map<UUID, Standing> standings(UUID orgId, java.util.List<Workspace> page) {
+        Optional<Standing> decided = orgStanding.of(orgId);
+        java.util.Map<UUID, WorkspaceMember> mine = decided.isPresent() ? java.util.Map.of()
+                : members.ofUserIn(caller.id(), page.stream().map(w -> w.id).toList());
+        java.util.Map<UUID, Standing> standings = new java.util.HashMap<>();
+        for (Workspace w : page) {
+            standings.put(w.id, decided.orElseGet(() -> standingOfMember(w, Optional.ofNullable(mine.get(w.id)))));
         }
-        if (orgRole.get().administers()) {
-            return Standing.ADMIN;
-        }
-        Optional<WorkspaceMember> membership = members.membership(workspace.id, me);
+        return standings;
+    }
+
+    /** A plain org member's standing: their workspace role, else viewer of an org-visible workspace, else none. */
+    Standing standingOfMember(Workspace workspace, Optional<WorkspaceMember> membership) {
         if (membership.isPresent()) {
             return switch (membership.get().role) {
                 case ADMIN -> Standing.ADMIN;

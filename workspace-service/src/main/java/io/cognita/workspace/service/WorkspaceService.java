@@ -95,8 +95,9 @@ public class WorkspaceService {
         boolean more = rows.size() > page.limit();
         List<Workspace> items = more ? rows.subList(0, page.limit()) : rows;
         Map<UUID, Long> counts = members.counts(items.stream().map(w -> w.id).toList());
+        Map<UUID, Standing> standings = access.standings(orgId, items);
         List<WorkspaceView> views = items.stream()
-                .map(w -> WorkspaceView.of(w, counts.getOrDefault(w.id, 0L), access.standing(w))).toList();
+                .map(w -> WorkspaceView.of(w, counts.getOrDefault(w.id, 0L), standings.get(w.id))).toList();
         String next = more ? PageRequest.cursor(items.get(items.size() - 1).createdAt.toString(),
                 items.get(items.size() - 1).id.toString()) : null;
         return new Page<>(views, page.limit(), next);
