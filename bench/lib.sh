@@ -2,7 +2,8 @@
 # Shared by the bench scenarios: wrk installed where missing, a token of the bootstrap admin, an org to work on.
 # Loopback only; needs the suite running (deploy/local/up.sh).
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
+  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 bench_token() {
   local email=${COGNITA_ADMIN_EMAIL:-admin@cognita.local}
