@@ -9,6 +9,8 @@ cd "$root"
 
 "$here/postgres.sh"
 "$here/db-setup.sh"
+# transcription-service embeds PocketSphinx and Apertium; its tests synthesise speech with Festival
+"$here/speech.sh"
 # servers the tests start themselves on free loopback ports: redis-server (the gateway's shared
 # revocation list) and dnsmasq (org-service's domain verification)
 missing=()

@@ -14,6 +14,8 @@ build=1
 
 "$here/postgres.sh"
 "$here/db-setup.sh"
+# transcription-service embeds PocketSphinx and Apertium (Debian)
+"$here/speech.sh"
 if [ $build = 1 ]; then
   echo "build: mvn package (tests skipped; run deploy/local/test.sh for them)"
   mvn -B -q package -DskipTests

@@ -1,8 +1,8 @@
 package io.cognita.meeting.service;
 
 import io.cognita.meeting.domain.Meeting;
-import io.cognita.meeting.repository.WorkspaceDirectory;
-import io.cognita.platform.access.OrgStanding;
+import io.cognita.platform.workspaceview.WorkspaceDirectory;
+import io.cognita.platform.access.WorkspaceStanding;
 import io.cognita.platform.access.Standing;
 import io.cognita.platform.auth.Caller;
 import io.cognita.platform.orgstatus.OrgStatusView;
@@ -10,7 +10,6 @@ import io.cognita.platform.orgview.OrgView;
 import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,11 +30,11 @@ public class MeetingAccess {
     private final OrgView orgs;
     private final OrgStatusView orgStatus;
     private final WorkspaceDirectory workspaces;
-    private final OrgStanding orgStanding;
+    private final WorkspaceStanding workspaceStanding;
 
     public MeetingAccess(Caller caller, OrgView orgs, OrgStatusView orgStatus, WorkspaceDirectory workspaces,
-                         OrgStanding orgStanding) {
-        this.orgStanding = orgStanding;
+                         WorkspaceStanding workspaceStanding) {
+        this.workspaceStanding = workspaceStanding;
         this.caller = caller;
         this.orgs = orgs;
         this.orgStatus = orgStatus;
@@ -47,20 +46,8 @@ public class MeetingAccess {
     }
 
     Standing standing(UUID workspaceId, UUID orgId, String host) {
-        Optional<Standing> decided = orgStanding.of(orgId);
-        if (decided.isPresent()) {
-            return decided.get();
-        }
-        String me = caller.id();
-        Optional<String> role = workspaces.role(workspaceId, me);
-        if (role.isPresent()) {
-            return "admin".equals(role.get()) ? Standing.ADMIN : Standing.MEMBER;
-        }
-        var workspace = workspaces.workspace(workspaceId);
-        if (workspace.isEmpty()) {
-            return me.equals(host) ? Standing.MEMBER : Standing.NONE;
-        }
-        return "org".equals(workspace.get().visibility()) ? Standing.VIEWER : Standing.NONE;
+        return workspaceStanding.of(workspaceId, orgId)
+                .orElseGet(() -> caller.id().equals(host) ? Standing.MEMBER : Standing.NONE);
     }
 
     /** Read a meeting: anyone who sees its workspace. */

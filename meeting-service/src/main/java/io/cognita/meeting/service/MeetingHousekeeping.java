@@ -6,7 +6,7 @@ import io.cognita.meeting.domain.RecordingStore;
 import io.cognita.meeting.domain.Upload;
 import io.cognita.meeting.repository.MeetingRepository;
 import io.cognita.meeting.repository.UploadRepository;
-import io.cognita.meeting.repository.WorkspaceDirectory;
+import io.cognita.platform.workspaceview.WorkspaceDirectory;
 import io.cognita.platform.jobs.ExclusiveRun;
 import io.cognita.platform.orgview.OrgView;
 import io.cognita.platform.validation.RetentionDurationSyntax;

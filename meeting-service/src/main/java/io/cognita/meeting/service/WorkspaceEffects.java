@@ -1,7 +1,7 @@
 package io.cognita.meeting.service;
 
 import io.cognita.meeting.repository.MeetingRepository;
-import io.cognita.meeting.repository.WorkspaceDirectory;
+import io.cognita.platform.workspaceview.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -29,12 +29,17 @@ public class OrgStanding {
     }
 
     public Optional<Standing> of(UUID orgId) {
+        return of(orgId, caller.id(), caller.isSystemAdmin());
+    }
+
+    /** The same for a user other than the request's caller (a WebSocket session's, say). */
+    public Optional<Standing> of(UUID orgId, String userId, boolean systemAdmin) {
         if (orgStatus.status(orgId) == OrgStatusView.Status.DELETED) {
             return Optional.of(Standing.NONE);
         }
-        Optional<OrgRole> role = orgs.role(orgId, caller.id());
+        Optional<OrgRole> role = orgs.role(orgId, userId);
         if (role.isEmpty()) {
-            return Optional.of(caller.isSystemAdmin() ? Standing.VIEWER : Standing.NONE);
+            return Optional.of(systemAdmin ? Standing.VIEWER : Standing.NONE);
         }
         return role.get().administers() ? Optional.of(Standing.ADMIN) : Optional.empty();
     }

@@ -1,4 +1,4 @@
-package io.cognita.meeting.repository;
+package io.cognita.platform.workspaceview;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** meeting-service's view of workspaces and their members, fed by cognita.workspace. */
+/**
+ * A service's view of workspaces and their members, fed by cognita.workspace (meeting-service through its own feed,
+ * which also deletes meetings; others through {@link WorkspaceViewFeed}). The tables come from the
+ * {@code db/workspaceview} migration, which a service adds to its Flyway locations.
+ */
 @ApplicationScoped
 public class WorkspaceDirectory {
 

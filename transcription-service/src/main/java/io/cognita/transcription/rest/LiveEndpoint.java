@@ -1,0 +1,247 @@
+package io.cognita.transcription.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cognita.platform.auth.RevokedSessions;
+import io.cognita.platform.auth.Caller;
+import io.cognita.transcription.domain.EngineUnavailableException;
+import io.cognita.transcription.domain.LanguagePair;
+import io.cognita.transcription.domain.Transcript;
+import io.cognita.transcription.service.LiveAccess;
+import io.cognita.transcription.service.LiveHub;
+import io.cognita.transcription.service.LiveTranscription;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live protocol (CONTRACT §4) on {@code /api/transcription/live?meetingId=…&role=speaker|listener[&afterSeq=N][&lang=xx]}.
+ * The token comes in the Authorization header (the gateway moves a browser's {@code access_token} query parameter
+ * there; it is accepted here too for direct callers and never logged). Anything refused gets an
+ * {@code {"type":"error","code":…}} frame and, when the socket cannot go on, a close (1008); a bad frame gets its
+ * error frame and the socket stays open.
+ */
+@WebSocket(path = "/api/transcription/live")
+public class LiveEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(LiveEndpoint.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JWTParser tokens;
+    private final RevokedSessions revoked;
+    private final LiveAccess access;
+    private final LiveTranscription live;
+    private final LiveHub hub;
+    private final int maxPending;
+    private final int maxTextFrame;
+    private final Map<String, LiveSocket> sockets = new ConcurrentHashMap<>();
+
+    public LiveEndpoint(JWTParser tokens, RevokedSessions revoked, LiveAccess access, LiveTranscription live, LiveHub hub,
+                        @ConfigProperty(name = "cognita.live.max-pending-frames") int maxPending,
+                        @ConfigProperty(name = "cognita.live.max-text-frame") int maxTextFrame) {
+        this.tokens = tokens;
+        this.revoked = revoked;
+        this.access = access;
+        this.live = live;
+        this.hub = hub;
+        this.maxPending = maxPending;
+        this.maxTextFrame = maxTextFrame;
+    }
+
+    @OnOpen
+    public void open(WebSocketConnection connection) {
+        Map<String, String> query = query(connection.handshakeRequest().query());
+        JsonWebToken token = token(connection, query);
+        if (token == null) {
+            refuse(connection, "UNAUTHORIZED", "A valid bearer token is required (Authorization header or access_token).");
+            return;
+        }
+        UUID meetingId;
+        long afterSeq;
+        String role = query.getOrDefault("role", "listener");
+        String lang = query.get("lang");
+        try {
+            meetingId = UUID.fromString(required(query, "meetingId"));
+            afterSeq = query.containsKey("afterSeq") ? Long.parseLong(query.get("afterSeq")) : -1;
+            if (afterSeq < -1 || !Set.of("speaker", "listener").contains(role)) {
+                throw new IllegalArgumentException();
+            }
+            if (lang != null) {
+                new Locale.Builder().setLanguageTag(lang);
+            }
+        } catch (IllegalArgumentException | IllformedLocaleException e) {
+            refuse(connection, "INVALID_QUERY", "meetingId must be a UUID, role speaker or listener, afterSeq a number ≥ 0, "
+                    + "lang a BCP-47 tag.");
+            return;
+        }
+        boolean systemAdmin = token.getGroups() != null && token.getGroups().contains(Caller.SYSTEM_ADMIN);
+        LiveAccess.Decision decision = access.decide(meetingId, token.getSubject(), systemAdmin, "speaker".equals(role));
+        if (!decision.allowed()) {
+            refuse(connection, decision.code(), decision.reason());
+            return;
+        }
+        Transcript transcript = live.transcript(decision.meeting());
+        String translateTo = null;
+        if (lang != null && !LanguagePair.primary(lang).equals(LanguagePair.primary(transcript.language()))) {
+            String refusal = access.translationRefusal(transcript.orgId(), transcript.language(), lang);
+            if (refusal != null) {
+                connection.sendTextAndAwait(error("TRANSLATION_UNAVAILABLE", "No live translation into " + lang + ": " + refusal + "."));
+            } else {
+                translateTo = lang;
+            }
+        }
+        LiveTranscription.Speaker speaker = "speaker".equals(role) ? live.speaker(transcript, token.getSubject(), label(token)) : null;
+        LiveSocket socket = new LiveSocket(connection, meetingId, translateTo, maxPending, speaker);
+        sockets.put(connection.id(), socket);
+        hub.join(socket);
+        if (afterSeq >= 0) {
+            // joined first, then the replay: a final published meanwhile may come twice (same seq), never not at all
+            live.replay(transcript, afterSeq).forEach(socket::send);
+        }
+        hub.greet(socket);
+    }
+
+    @OnBinaryMessage
+    public void audio(WebSocketConnection connection, byte[] frame) {
+        LiveSocket socket = sockets.get(connection.id());
+        if (socket == null) {
+            return;
+        }
+        if (socket.speaker == null) {
+            connection.sendTextAndAwait(error("NOT_A_SPEAKER", "Only a speaker (role=speaker) sends audio."));
+            return;
+        }
+        try {
+            socket.speaker.audio(frame);
+        } catch (LiveTranscription.FrameRefused e) {
+            connection.sendTextAndAwait(error(e.code(), e.getMessage()));
+        } catch (EngineUnavailableException e) {
+            LOG.warnf("speech engine unavailable: %s", e.getMessage());
+            connection.sendTextAndAwait(error("ENGINE_UNAVAILABLE", "The speech engine is unavailable: " + e.getMessage()));
+        }
+    }
+
+    @OnTextMessage
+    public void text(WebSocketConnection connection, String message) {
+        LiveSocket socket = sockets.get(connection.id());
+        if (socket == null) {
+            return;
+        }
+        if (message.length() > maxTextFrame) {
+            connection.sendTextAndAwait(error("FRAME_TOO_LARGE", "Text frames are at most " + maxTextFrame + " characters."));
+            return;
+        }
+        JsonNode frame;
+        try {
+            frame = JSON.readTree(message);
+        } catch (IOException e) {
+            connection.sendTextAndAwait(error("BAD_FRAME", "Text frames are JSON objects such as {\"type\":\"caption\",\"text\":…,\"final\":true}."));
+            return;
+        }
+        if (!"caption".equals(frame.path("type").asText())) {
+            connection.sendTextAndAwait(error("BAD_FRAME", "The only text frame a client sends is {\"type\":\"caption\",…}."));
+            return;
+        }
+        if (socket.speaker == null) {
+            connection.sendTextAndAwait(error("NOT_A_SPEAKER", "Only a speaker (role=speaker) sends captions."));
+            return;
+        }
+        if (!frame.path("text").isTextual() || frame.has("final") && !frame.path("final").isBoolean()) {
+            connection.sendTextAndAwait(error("BAD_CAPTION", "A caption has a text (string) and final (boolean)."));
+            return;
+        }
+        try {
+            socket.speaker.caption(frame.path("text").asText(), frame.path("final").asBoolean(false));
+        } catch (LiveTranscription.FrameRefused e) {
+            connection.sendTextAndAwait(error(e.code(), e.getMessage()));
+        }
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        LiveSocket socket = sockets.remove(connection.id());
+        if (socket == null) {
+            return;
+        }
+        hub.leave(socket);
+        if (socket.speaker != null) {
+            socket.speaker.close();
+        }
+    }
+
+    private JsonWebToken token(WebSocketConnection connection, Map<String, String> query) {
+        String header = connection.handshakeRequest().header("Authorization");
+        String raw = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : query.get("access_token");
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            JsonWebToken token = tokens.parse(raw);
+            Object sid = token.getClaim("sid");
+            return revoked.isRevoked(sid == null ? null : sid.toString()) ? null : token;
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    private static String label(JsonWebToken token) {
+        Object name = token.getClaim("name");
+        if (name != null) {
+            return name.toString().replace("\"", "");
+        }
+        String email = token.getClaim("email");
+        return email == null ? null : email.substring(0, Math.max(0, email.indexOf('@')));
+    }
+
+    private static void refuse(WebSocketConnection connection, String code, String detail) {
+        connection.sendTextAndAwait(error(code, detail));
+        connection.closeAndAwait(LiveSocket.POLICY);
+    }
+
+    static String error(String code, String detail) {
+        ObjectNode frame = JSON.createObjectNode().put("type", "error").put("code", code).put("detail", detail);
+        return frame.toString();
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.putIfAbsent(key, value);
+        }
+        return out;
+    }
+
+    private static String required(Map<String, String> query, String name) {
+        String value = query.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(name);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,91 @@
+package io.cognita.transcription.service;
+
+import io.cognita.platform.access.Standing;
+import io.cognita.platform.access.WorkspaceStanding;
+import io.cognita.platform.orgview.OrgProfile;
+import io.cognita.platform.orgview.OrgView;
+import io.cognita.transcription.domain.KnownMeeting;
+import io.cognita.transcription.domain.LanguagePair;
+import io.cognita.transcription.domain.Translator;
+import io.cognita.transcription.repository.MeetingDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who may open a live-transcription socket: a participant (joined, or the host) of a live meeting who still belongs
+ * to its workspace, from this service's event-fed views. Answers with the error code the socket sends, never an
+ * exception. Also decides whether a listener's {@code lang=} can be served.
+ */
+@ApplicationScoped
+public class LiveAccess {
+
+    /** The decision: the meeting when allowed, else the error code and its reason. */
+    public record Decision(KnownMeeting meeting, String code, String reason) {
+        public boolean allowed() {
+            return code == null;
+        }
+    }
+
+    private final MeetingDirectory meetings;
+    private final WorkspaceStanding workspaceStanding;
+    private final OrgView orgs;
+    private final Translator translator;
+
+    public LiveAccess(MeetingDirectory meetings, WorkspaceStanding workspaceStanding, OrgView orgs, Translator translator) {
+        this.meetings = meetings;
+        this.workspaceStanding = workspaceStanding;
+        this.orgs = orgs;
+        this.translator = translator;
+    }
+
+    @Transactional
+    public Decision decide(UUID meetingId, String userId, boolean systemAdmin, boolean wantsWrite) {
+        Optional<KnownMeeting> known = meetings.meeting(meetingId);
+        if (known.isEmpty()) {
+            return new Decision(null, "MEETING_NOT_FOUND", "No meeting " + meetingId + " is visible to the caller.");
+        }
+        KnownMeeting m = known.get();
+        boolean participant = meetings.joined(meetingId, userId) || userId.equals(m.hostUserId());
+        Standing standing = workspaceStanding.of(m.workspaceId(), m.orgId(), userId, systemAdmin)
+                .orElse(participant ? Standing.MEMBER : Standing.NONE);
+        if (standing == Standing.NONE) {
+            return new Decision(null, "MEETING_NOT_FOUND", "No meeting " + meetingId + " is visible to the caller.");
+        }
+        if (!participant || !standing.atLeast(Standing.MEMBER)) {
+            return new Decision(null, "NOT_A_PARTICIPANT", "Only participants of the meeting (who joined it) take part in its live transcription.");
+        }
+        if (!m.isLive()) {
+            return new Decision(null, "MEETING_NOT_LIVE", "The meeting is " + m.status() + "; live transcription is open while it is live.");
+        }
+        return new Decision(m, null, null);
+    }
+
+    /** Null when live translation into {@code lang} is possible for the org, else the condition that fails. */
+    @Transactional
+    public String translationRefusal(UUID orgId, String sourceLanguage, String lang) {
+        OrgProfile org = orgs.profile(orgId);
+        if (!"true".equals(org.setting("translationEnabled", "false"))) {
+            return "the organization's translationEnabled setting is off";
+        }
+        if (org.featureFlags() == null || !org.featureFlags().path("realTimeTranslation").asBoolean(false)) {
+            return "the organization's realTimeTranslation feature flag is off";
+        }
+        String target = LanguagePair.primary(lang);
+        boolean inPlan = false;
+        if (org.entitlements() != null) {
+            for (var l : org.entitlements().path("translationLanguages")) {
+                inPlan |= LanguagePair.primary(l.asText()).equals(target);
+            }
+        }
+        if (!inPlan) {
+            return "the organization's plan does not include translation into " + lang + " (translationLanguages)";
+        }
+        if (!translator.pairs().contains(LanguagePair.of(sourceLanguage, lang))) {
+            return "the translation engine (" + translator.name() + ") has no pair " + LanguagePair.of(sourceLanguage, lang);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,213 @@
+package io.cognita.transcription.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cognita.transcription.domain.EngineUnavailableException;
+import io.cognita.transcription.domain.Hypothesis;
+import io.cognita.transcription.domain.KnownMeeting;
+import io.cognita.transcription.domain.RecognitionStream;
+import io.cognita.transcription.domain.Segment;
+import io.cognita.transcription.domain.SpeechRecognizer;
+import io.cognita.transcription.domain.Transcript;
+import io.cognita.transcription.repository.TranscriptRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The live protocol's work: a speaker's audio through the recognizer, or a speaker's captions, into partial frames
+ * (same segmentId, rising revision) and finals (stored with their seq, then published); replay of finals after a
+ * reconnect; billable minutes when a speaker's stream ends.
+ */
+@ApplicationScoped
+public class LiveTranscription {
+
+    /** What a bad frame gets: its code and a sentence; the socket stays open. */
+    public static final class FrameRefused extends RuntimeException {
+        private final String code;
+
+        public FrameRefused(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private final TranscriptRepository transcripts;
+    private final SpeechRecognizer recognizer;
+    private final LiveHub hub;
+    private final TranscriptionEvents events;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final int maxAudioFrame;
+
+    public LiveTranscription(TranscriptRepository transcripts, @Named("live") SpeechRecognizer recognizer, LiveHub hub,
+                             TranscriptionEvents events, ObjectMapper json, Clock clock,
+                             @ConfigProperty(name = "cognita.live.max-audio-frame") int maxAudioFrame) {
+        this.transcripts = transcripts;
+        this.recognizer = recognizer;
+        this.hub = hub;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+        this.maxAudioFrame = maxAudioFrame;
+    }
+
+    public String language() {
+        return recognizer.language();
+    }
+
+    /** The meeting's live transcript (created by the first socket). */
+    public Transcript transcript(KnownMeeting m) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                transcripts.liveTranscript(m.meetingId(), m.workspaceId(), m.orgId(), recognizer.language(), clock.instant()));
+    }
+
+    /** The stored finals after {@code afterSeq}, as segment frames, in order. */
+    public List<String> replay(Transcript t, long afterSeq) {
+        return QuarkusTransaction.requiringNew().call(() -> transcripts.finalsAfter(t.id(), afterSeq, TranscriptService.EXPORT_MAX))
+                .stream().map(s -> frame(t, s).toString()).toList();
+    }
+
+    public Speaker speaker(Transcript t, String userId, String label) {
+        return new Speaker(t, userId, label);
+    }
+
+    private ObjectNode frame(Transcript t, Segment s) {
+        ObjectNode frame = segmentFrame(t, s.segmentId(), 0, true, s.speakerUserId(), s.speakerLabel(), s.startMs(), s.endMs(), s.text(),
+                s.confidence(), s.language());
+        frame.put("seq", s.seq());
+        return frame;
+    }
+
+    private ObjectNode segmentFrame(Transcript t, UUID segmentId, int revision, boolean isFinal, String userId, String label,
+                                    long startMs, long endMs, String text, Double confidence, String language) {
+        ObjectNode frame = json.createObjectNode().put("type", "segment").put("meetingId", t.meetingId().toString())
+                .put("transcriptId", t.id().toString()).put("segmentId", segmentId.toString());
+        frame.putNull("seq");
+        frame.put("revision", revision).put("isFinal", isFinal);
+        ObjectNode speaker = frame.putObject("speaker");
+        speaker.put("userId", userId).put("label", label);
+        frame.put("startMs", startMs).put("endMs", endMs).put("text", text);
+        if (confidence == null) {
+            frame.putNull("confidence");
+        } else {
+            frame.put("confidence", confidence);
+        }
+        frame.put("language", language);
+        return frame;
+    }
+
+    /** One speaker's socket: not thread-safe (the edge hands it one frame at a time). */
+    public final class Speaker implements AutoCloseable {
+
+        private final Transcript transcript;
+        private final String userId;
+        private final String label;
+        private final UUID streamId = UUID.randomUUID();
+        private final long offsetMs;
+        private RecognitionStream stream;
+        private UUID segmentId = UUID.randomUUID();
+        private int revision;
+        private long captionAudioMs;
+
+        Speaker(Transcript transcript, String userId, String label) {
+            this.transcript = transcript;
+            this.userId = userId;
+            this.label = label;
+            this.offsetMs = Math.max(0, Duration.between(transcript.createdAt(), clock.instant()).toMillis());
+        }
+
+        /** A binary frame: PCM16 LE mono 16 kHz. */
+        public void audio(byte[] frame) {
+            if (frame.length == 0 || frame.length % 2 != 0) {
+                throw new FrameRefused("BAD_AUDIO_FRAME", "Audio frames are PCM 16-bit samples: an even, non-zero number of bytes.");
+            }
+            if (frame.length > maxAudioFrame) {
+                throw new FrameRefused("FRAME_TOO_LARGE", "Audio frames are at most " + maxAudioFrame + " bytes.");
+            }
+            if (stream == null) {
+                stream = recognizer.open();
+            }
+            short[] samples = new short[frame.length / 2];
+            ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+            long started = System.nanoTime();
+            List<Hypothesis> heard = stream.feed(samples, samples.length);
+            long processingMs = (System.nanoTime() - started) / 1_000_000;
+            hub.lag(Math.max(0, processingMs - samples.length * 1000L / RecognitionStream.SAMPLE_RATE));
+            heard.forEach(this::hypothesis);
+        }
+
+        /** A caption text frame from a client-side recognizer. */
+        public void caption(String text, boolean isFinal) {
+            if (text == null || text.isBlank()) {
+                throw new FrameRefused("BAD_CAPTION", "A caption frame needs a non-empty text.");
+            }
+            long now = Math.max(0, Duration.between(transcript.createdAt(), clock.instant()).toMillis()) - offsetMs;
+            captionAudioMs = Math.max(captionAudioMs, now);
+            hypothesis(new Hypothesis(text.strip(), isFinal, now, now, null));
+        }
+
+        private void hypothesis(Hypothesis h) {
+            long start = offsetMs + h.startMs();
+            long end = offsetMs + h.endMs();
+            if (!h.isFinal()) {
+                hub.publish(transcript.meetingId(), segmentFrame(transcript, segmentId, ++revision, false, userId, label, start, end,
+                        h.text(), h.confidence(), recognizer.language()));
+                return;
+            }
+            UUID id = segmentId;
+            Instant now = clock.instant();
+            long seq = QuarkusTransaction.requiringNew().call(() -> transcripts.append(transcript.id(), id, userId, label, start, end,
+                    h.text(), h.confidence(), recognizer.language(), now));
+            ObjectNode frame = segmentFrame(transcript, id, ++revision, true, userId, label, start, end, h.text(), h.confidence(),
+                    recognizer.language());
+            frame.put("seq", seq);
+            hub.publish(transcript.meetingId(), frame);
+            segmentId = UUID.randomUUID();
+            revision = 0;
+        }
+
+        /** The speaker left: the utterance in progress becomes a final; the minutes spoken are billed once. */
+        @Override
+        public void close() {
+            long audioMs = captionAudioMs;
+            if (stream != null) {
+                try {
+                    stream.finish().ifPresent(this::hypothesis);
+                } catch (EngineUnavailableException ignored) {
+                    // the engine failed at the end: what was final is stored already
+                }
+                audioMs = stream.audioMs();
+                stream.close();
+                stream = null;
+            }
+            long billed = audioMs;
+            if (billed > 0) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    int recorded = transcriptsUsage(billed);
+                    if (recorded == 1) {
+                        events.usage(transcript.orgId(), transcript.meetingId(), userId, "live", billed, clock.instant());
+                    }
+                });
+            }
+        }
+
+        private int transcriptsUsage(long audioMs) {
+            return transcripts.recordLiveUsage(streamId, transcript.meetingId(), userId, audioMs, Timestamp.from(clock.instant()));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.cognita.transcription.service;
+
+import io.cognita.transcription.client.RecordingSource;
+import io.cognita.transcription.domain.EngineUnavailableException;
+import io.cognita.transcription.domain.Hypothesis;
+import io.cognita.transcription.domain.SpeechRecognizer;
+import io.cognita.transcription.domain.Transcript;
+import io.cognita.transcription.engine.AudioDecoder;
+import io.cognita.transcription.repository.JobRepository;
+import io.cognita.transcription.repository.JobRepository.Job;
+import io.cognita.transcription.repository.TranscriptRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Recorded transcription: a job per recording.uploaded, claimed with SKIP LOCKED under a lease (restart-safe: a job
+ * whose replica died is taken again when its lease runs out), the recording read from meeting-service and checked,
+ * decoded, recognized, and its segments stored with transcript.completed and usage.recorded in one transaction.
+ * A failure is retried with exponential backoff; after the last attempt, or at once when retrying cannot help, the
+ * transcript is {@code failed} with the reason.
+ */
+@ApplicationScoped
+public class RecordedTranscription {
+
+    private static final Logger LOG = Logger.getLogger(RecordedTranscription.class);
+    static final Duration LEASE = Duration.ofMinutes(30);
+
+    private final JobRepository jobs;
+    private final TranscriptRepository transcripts;
+    private final RecordingSource source;
+    private final AudioDecoder decoder;
+    private final SpeechRecognizer recognizer;
+    private final TranscriptionEvents events;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    public RecordedTranscription(JobRepository jobs, TranscriptRepository transcripts, RecordingSource source, AudioDecoder decoder,
+                                 @Named("recorded") SpeechRecognizer recognizer, TranscriptionEvents events, Clock clock,
+                                 @ConfigProperty(name = "cognita.jobs.max-attempts") int maxAttempts) {
+        this.jobs = jobs;
+        this.transcripts = transcripts;
+        this.source = source;
+        this.decoder = decoder;
+        this.recognizer = recognizer;
+        this.events = events;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Scheduled(every = "${cognita.jobs.every}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        for (int i = 0; i < 10 && runOnce(); i++) {
+            // up to ten jobs a round; the next round takes the rest
+        }
+    }
+
+    /** Takes and does one due job; false when none was due. */
+    public boolean runOnce() {
+        Optional<Job> claimed = QuarkusTransaction.requiringNew().call(() -> jobs.claim(clock.instant(), LEASE));
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Job job = claimed.get();
+        QuarkusTransaction.requiringNew().run(() -> transcripts.status(job.transcriptId(), "processing", null, clock.instant()));
+        Path file = null;
+        try {
+            file = source.download(job.recordingId(), job.sizeBytes(), job.sha256());
+            short[] samples = decoder.decode(file);
+            List<Hypothesis> finals = recognizer.transcribe(samples);
+            long audioMs = samples.length * 1000L / 16_000;
+            QuarkusTransaction.requiringNew().run(() -> store(job, finals, audioMs));
+            LOG.infof("recording %s transcribed: %d segments from %d ms of audio", job.recordingId(), finals.size(), audioMs);
+        } catch (RecordingSource.ReadFailure e) {
+            failed(job, e.getMessage(), e.permanent());
+        } catch (EngineUnavailableException e) {
+            failed(job, "engine unavailable: " + e.getMessage(), false);
+        } catch (IOException e) {
+            failed(job, "the recording could not be read or decoded: " + e.getMessage(), false);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "recording %s: transcription failed", job.recordingId());
+            failed(job, "transcription failed: " + e.getClass().getSimpleName(), false);
+        } finally {
+            deleteQuietly(file);
+        }
+        return true;
+    }
+
+    private void store(Job job, List<Hypothesis> finals, long audioMs) {
+        Transcript t = transcripts.find(job.transcriptId()).orElse(null);
+        if (t == null) {
+            jobs.done(job.recordingId());
+            return;
+        }
+        Instant now = clock.instant();
+        for (Hypothesis h : finals) {
+            transcripts.append(t.id(), UUID.randomUUID(), null, null, h.startMs(), h.endMs(), h.text(), h.confidence(), t.language(), now);
+        }
+        transcripts.status(t.id(), "completed", null, now);
+        jobs.done(job.recordingId());
+        long duration = Math.max(audioMs, finals.isEmpty() ? 0 : finals.get(finals.size() - 1).endMs());
+        events.transcriptCompleted(t, "completed", null, duration, finals.size());
+        events.usage(t.orgId(), t.meetingId(), null, "recording", audioMs, now);
+    }
+
+    private void failed(Job job, String reason, boolean permanent) {
+        boolean giveUp = permanent || job.attempts() >= maxAttempts;
+        Instant now = clock.instant();
+        Instant next = now.plus(Duration.ofSeconds(10L << Math.min(job.attempts(), 10)));
+        LOG.warnf("recording %s: attempt %d failed (%s)%s", job.recordingId(), job.attempts(), reason, giveUp ? "; given up" : "; retried at " + next);
+        QuarkusTransaction.requiringNew().run(() -> {
+            jobs.failed(job.recordingId(), reason, next, giveUp);
+            transcripts.find(job.transcriptId()).ifPresent(t -> {
+                if (giveUp) {
+                    transcripts.status(t.id(), "failed", reason, now);
+                    events.transcriptCompleted(t, "failed", reason, 0, 0);
+                } else {
+                    transcripts.status(t.id(), "pending", "retrying: " + reason, now);
+                }
+            });
+        });
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file: the OS cleans it up eventually
+            }
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.cognita.transcription;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cognita.platform.testing.EventTap;
+import io.cognita.platform.testing.TestEvents;
+import io.cognita.platform.testing.TestJwksResource;
+import io.cognita.platform.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+
+/** The live protocol on the service's own port (the gateway's part is in e2e). */
+@QuarkusTest
+@QuarkusTestResource(TestJwksResource.class)
+class LiveTranscriptionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    TranscriptionFixtures fixtures;
+
+    private URI live(UUID meetingId, String query) {
+        return URI.create(base.toString().replaceFirst("^http", "ws") + "api/transcription/live?meetingId=" + meetingId
+                + (query.isEmpty() ? "" : "&" + query));
+    }
+
+    @Test
+    void speechStreamedInRealTimeGivesPartialsThenFinalsCloseToTheScriptTranslatedForWhoAsked() {
+        var s = fixtures.setup();
+        byte[] pcm = SpeechSamples.scriptPcm();
+        try (EventTap usage = new EventTap("cognita.transcription");
+             LiveClient listener = LiveClient.connect(live(s.meetingId(), "role=listener"), TestTokens.user(s.participant()));
+             LiveClient spanish = LiveClient.connect(live(s.meetingId(), "role=listener&lang=es"), TestTokens.user(s.participant()));
+             LiveClient speaker = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()))) {
+            long start = System.nanoTime();
+            for (int at = 0, frame = 0; at < pcm.length; at += 640, frame++) { // 20 ms of audio per frame, paced in real time
+                LockSupport.parkNanos(start + frame * 20_000_000L - System.nanoTime());
+                speaker.audio(pcm, at, Math.min(640, pcm.length - at));
+            }
+            await().atMost(WAIT).until(() -> listener.finals().size() == 3 && spanish.finals().size() == 3);
+
+            List<JsonNode> segments = listener.frames("segment");
+            JsonNode firstFinal = listener.finals().get(0);
+            List<JsonNode> before = segments.subList(0, segments.indexOf(firstFinal));
+            assertThat("partials before the first final", before.size(), greaterThan(0));
+            int revision = 0;
+            for (JsonNode partial : before) {
+                assertThat(partial.path("isFinal").asBoolean(), equalTo(false));
+                assertThat(partial.path("segmentId").asText(), equalTo(firstFinal.path("segmentId").asText()));
+                assertThat(partial.path("revision").asInt(), greaterThan(revision));
+                assertThat(partial.path("seq").isNull(), equalTo(true));
+                revision = partial.path("revision").asInt();
+            }
+            assertThat(firstFinal.path("revision").asInt(), greaterThan(revision));
+            assertThat(listener.finals().stream().map(f -> f.path("seq").asInt()).toList(), contains(1, 2, 3));
+            assertThat(firstFinal.path("speaker").path("userId").asText(), equalTo(s.host()));
+            String heard = String.join(" ", LiveClient.texts(listener.finals()));
+            assertThat(heard, SpeechSamples.wordErrorRate(String.join(" ", SpeechSamples.SCRIPT), heard), lessThanOrEqualTo(0.25));
+
+            for (JsonNode f : spanish.finals()) {
+                assertThat(f.path("language").asText(), equalTo("es"));
+                assertThat(f.path("text").asText(), equalTo(ApertiumCli.translate("eng-spa", f.path("sourceText").asText())));
+            }
+            assertThat(LiveClient.texts(spanish.finals()).get(0), not(equalTo(LiveClient.texts(listener.finals()).get(0))));
+            assertThat("health frames while streaming", listener.frames("health").size(), greaterThanOrEqualTo(1));
+            assertThat(listener.frames("health").get(0).path("engine").asText(), equalTo("pocketsphinx"));
+
+            speaker.close();
+            JsonNode billed = usage.await(e -> "usage.recorded".equals(e.path("type").asText())
+                    && s.meetingId().toString().equals(e.path("data").path("meetingId").asText()), WAIT).orElseThrow();
+            assertThat(billed.path("data").path("userId").asText(), equalTo(s.host()));
+            assertThat(billed.path("data").path("quantity").asInt(), equalTo(1));
+            assertThat(billed.path("data").path("audioMs").asLong(), equalTo(pcm.length / 32L));
+        }
+    }
+
+    @Test
+    void aReconnectWithAfterSeqReplaysExactlyTheMissingFinals() {
+        var s = fixtures.setup();
+        try (LiveClient speaker = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()));
+             LiveClient listener = LiveClient.connect(live(s.meetingId(), "role=listener"), TestTokens.user(s.participant()))) {
+            for (int i = 1; i <= 4; i++) {
+                speaker.caption("caption number " + i, true);
+            }
+            await().atMost(WAIT).until(() -> listener.finals().size() == 4);
+        }
+        try (LiveClient again = LiveClient.connect(live(s.meetingId(), "role=listener&afterSeq=2"), TestTokens.user(s.participant()))) {
+            await().atMost(WAIT).until(() -> again.finals().size() == 2);
+            assertThat(again.finals().stream().map(f -> f.path("seq").asInt()).toList(), contains(3, 4));
+            assertThat(LiveClient.texts(again.finals()), contains("caption number 3", "caption number 4"));
+        }
+    }
+
+    @Test
+    void aBadFrameGetsAnErrorAndTheSocketGoesOn() {
+        var s = fixtures.setup();
+        try (LiveClient speaker = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()));
+             LiveClient listener = LiveClient.connect(live(s.meetingId(), "role=listener"), TestTokens.user(s.participant()))) {
+            speaker.audio(new byte[3], 0, 3);
+            speaker.awaitError("BAD_AUDIO_FRAME");
+            speaker.audio(new byte[64_002], 0, 64_002);
+            speaker.awaitError("FRAME_TOO_LARGE");
+            speaker.text("not json");
+            speaker.awaitError("BAD_FRAME");
+            speaker.text("{\"type\":\"subtitle\"}");
+            await().atMost(WAIT).until(() -> speaker.frames("error").size() == 4);
+            speaker.text("{\"type\":\"caption\",\"text\":5}");
+            speaker.awaitError("BAD_CAPTION");
+            speaker.caption("   ", true);
+            await().atMost(WAIT).until(() -> speaker.frames("error").size() == 6);
+            speaker.caption("x".repeat(9000), true);
+            await().atMost(WAIT).until(() -> speaker.frames("error").size() == 7);
+            listener.caption("a listener speaks", true);
+            listener.awaitError("NOT_A_SPEAKER");
+            listener.audio(new byte[640], 0, 640);
+            await().atMost(WAIT).until(() -> listener.frames("error").size() == 2);
+
+            speaker.caption("still here", true);
+            await().atMost(WAIT).until(() -> listener.finals().size() == 1);
+            assertThat(listener.finals().get(0).path("text").asText(), equalTo("still here"));
+            assertThat(listener.finals().get(0).path("seq").asInt(), equalTo(1));
+            assertThat(speaker.isClosed() || listener.isClosed(), equalTo(false));
+        }
+    }
+
+    @Test
+    void onlyParticipantsOfALiveMeetingConnect() {
+        var s = fixtures.setup();
+        var other = fixtures.setup();
+        Map<String, String> refused = new HashMap<>();
+        refused.put("anonymous", refusal(live(s.meetingId(), "role=listener"), null));
+        refused.put("bad token", refusal(live(s.meetingId(), "role=listener"), "not.a.token"));
+        refused.put("another org's user", refusal(live(s.meetingId(), "role=listener"), TestTokens.user(other.host())));
+        refused.put("joined but outside the private workspace", refusal(live(s.meetingId(), "role=listener"), TestTokens.user(s.outsider())));
+        refused.put("workspace member who did not join", refusal(live(s.meetingId(), "role=listener"), TestTokens.user(s.absentMember())));
+        refused.put("system admin", refusal(live(s.meetingId(), "role=listener"), TestTokens.systemAdmin()));
+        refused.put("unknown meeting", refusal(live(UUID.randomUUID(), "role=listener"), TestTokens.user(s.host())));
+        refused.put("bad meetingId", refusal(URI.create(live(s.meetingId(), "").toString().replaceFirst("meetingId=[^&]+", "meetingId=x")),
+                TestTokens.user(s.host())));
+        refused.put("bad role", refusal(live(s.meetingId(), "role=admin"), TestTokens.user(s.host())));
+        refused.put("bad afterSeq", refusal(live(s.meetingId(), "afterSeq=-5"), TestTokens.user(s.host())));
+        assertThat(refused, equalTo(Map.of("anonymous", "UNAUTHORIZED", "bad token", "UNAUTHORIZED",
+                "another org's user", "MEETING_NOT_FOUND", "joined but outside the private workspace", "MEETING_NOT_FOUND",
+                "workspace member who did not join", "NOT_A_PARTICIPANT", "system admin", "NOT_A_PARTICIPANT",
+                "unknown meeting", "MEETING_NOT_FOUND", "bad meetingId", "INVALID_QUERY", "bad role", "INVALID_QUERY",
+                "bad afterSeq", "INVALID_QUERY")));
+
+        String viaQuery = live(s.meetingId(), "role=listener&access_token=" + TestTokens.user(s.participant())).toString();
+        try (LiveClient browser = LiveClient.connect(URI.create(viaQuery), null)) {
+            browser.caption("hello", true);
+            browser.awaitError("NOT_A_SPEAKER");
+        }
+        fixtures.meetingStatus(s.meetingId(), "ended");
+        assertThat(refusal(live(s.meetingId(), "role=listener"), TestTokens.user(s.participant())), equalTo("MEETING_NOT_LIVE"));
+    }
+
+    @Test
+    void liveTranslationSaysWhichConditionFails() {
+        var s = fixtures.setup();
+        String token = TestTokens.user(s.participant());
+        assertThat(translationRefusal(s.meetingId(), "de", token), containsString("plan"));
+        fixtures.org(s.orgId(), "feature_flags", "{\"realTimeTranslation\":false}");
+        assertThat(translationRefusal(s.meetingId(), "es", token), containsString("realTimeTranslation"));
+        fixtures.org(s.orgId(), "settings", "{\"translationEnabled\":false}");
+        assertThat(translationRefusal(s.meetingId(), "es", token), containsString("translationEnabled"));
+        fixtures.org(s.orgId(), "settings", "{\"translationEnabled\":true}");
+        fixtures.org(s.orgId(), "feature_flags", "{\"realTimeTranslation\":true}");
+        assertThat(translationRefusal(s.meetingId(), "fr", token), containsString("no pair"));
+
+        try (LiveClient speaker = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()));
+             LiveClient german = LiveClient.connect(live(s.meetingId(), "role=listener&lang=de"), token)) {
+            german.awaitError("TRANSLATION_UNAVAILABLE");
+            speaker.caption("good morning", true);
+            JsonNode untranslated = german.await(f -> f.path("isFinal").asBoolean(), WAIT);
+            assertThat(untranslated.path("text").asText(), equalTo("good morning"));
+        }
+    }
+
+    @Test
+    void theMeetingsEndSendsEndedAndCloses() {
+        var s = fixtures.setup();
+        try (LiveClient listener = LiveClient.connect(live(s.meetingId(), "role=listener"), TestTokens.user(s.participant()))) {
+            TestEvents.publish("cognita.meeting", s.meetingId().toString(), "meeting.ended", s.orgId().toString(),
+                    "{\"meetingId\":\"" + s.meetingId() + "\",\"workspaceId\":\"" + s.workspaceId() + "\",\"orgId\":\"" + s.orgId()
+                            + "\",\"hostUserId\":\"" + s.host() + "\"}");
+            listener.await(f -> "ended".equals(f.path("type").asText()), WAIT);
+            assertThat(listener.awaitClose(WAIT), equalTo(1000));
+        }
+    }
+
+    @Test
+    void aListenerThatStopsReadingIsDroppedWithoutSlowingTheOthers() {
+        var s = fixtures.setup();
+        String text = "word ".repeat(1500);
+        int frames = 3000;
+        try (LiveClient speaker = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()));
+             LiveClient reader = LiveClient.connect(live(s.meetingId(), "role=listener"), TestTokens.user(s.participant()));
+             LiveClient stalled = LiveClient.paused(live(s.meetingId(), "role=listener"), TestTokens.user(s.host()))) {
+            for (int i = 0; i < frames; i++) {
+                speaker.caption(text + i, false);
+            }
+            speaker.caption("the end", true);
+            await().atMost(Duration.ofSeconds(60)).until(() -> reader.finals().size() == 1);
+            assertThat(reader.frames("segment"), hasSize(frames + 1));
+            stalled.resume();
+            stalled.awaitError("SLOW_CONSUMER");
+            assertThat(stalled.awaitClose(WAIT), equalTo(1008));
+            assertThat(stalled.frames("segment").size(), lessThan(frames + 1));
+        }
+    }
+
+    private String refusal(URI uri, String token) {
+        try (LiveClient client = LiveClient.connect(uri, token)) {
+            JsonNode error = client.await(f -> "error".equals(f.path("type").asText()), WAIT);
+            assertThat(client.awaitClose(WAIT), equalTo(1008));
+            return error.path("code").asText();
+        }
+    }
+
+    private String translationRefusal(UUID meetingId, String lang, String token) {
+        try (LiveClient client = LiveClient.connect(live(meetingId, "role=listener&lang=" + lang), token)) {
+            return client.awaitError("TRANSLATION_UNAVAILABLE").path("detail").asText();
+        }
+    }
+}
