@@ -36,6 +36,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
         SERVICES.put("org-service", 8082);
         SERVICES.put("workspace-service", 8083);
         SERVICES.put("meeting-service", 8084);
+        SERVICES.put("transcription-service", 8085);
         SERVICES.put("gateway", 3000);
     }
 
@@ -50,6 +51,10 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
     OpenApiConformance conformance;
     final io.cognita.platform.testing.DnsServer dns = new io.cognita.platform.testing.DnsServer();
     private boolean closed;
+    private Process redis;
+    /** A second transcription-service replica (live frames cross replicas through Redis); not behind the gateway. */
+    static final int TRANSCRIPTION_REPLICA_PORT = 8086;
+    private int redisPort;
 
     static synchronized Suite startShared() {
         Suite suite = new Suite();
@@ -79,7 +84,9 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
     }
 
     void start() throws Exception {
-        for (Map.Entry<String, Integer> s : SERVICES.entrySet()) {
+        Map<String, Integer> ports = new LinkedHashMap<>(SERVICES);
+        ports.put("transcription-service-2", TRANSCRIPTION_REPLICA_PORT);
+        for (Map.Entry<String, Integer> s : ports.entrySet()) {
             if (listening(s.getValue())) {
                 throw new IllegalStateException("port " + s.getValue() + " is taken (is the local suite running? "
                         + "stop it with deploy/local/down.sh) — " + s.getKey() + " cannot start for the e2e tests");
@@ -89,9 +96,16 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
         dns.start();
         signingKey = work.resolve("signing-key.pem");
         Files.writeString(signingKey, newPrivateKeyPem());
+        redisPort = freePort();
+        redis = new ProcessBuilder("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(redisPort), "--save", "",
+                "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("redis.log").toFile()))
+                .start();
+        Files.writeString(work.resolve("redis.pid"), Long.toString(redis.pid()));
+        Runtime.getRuntime().addShutdownHook(new Thread(redis::destroyForcibly));
         for (Map.Entry<String, Integer> s : SERVICES.entrySet()) {
-            launch(s.getKey(), s.getValue());
+            launch(s.getKey(), s.getKey(), s.getValue());
         }
+        launch("transcription-service-2", "transcription-service", TRANSCRIPTION_REPLICA_PORT);
         // from here on, every call through the gateway is checked against the merged document it serves
         Files.writeString(work.resolve("openapi.json"), new String(URI.create(GATEWAY + "/api/openapi").toURL().openStream().readAllBytes()));
         conformance = new OpenApiConformance(GATEWAY + "/api/openapi", GATEWAY);
@@ -109,7 +123,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
 
     /** Starts a stopped service again and waits until it is ready. */
     synchronized void restart(String service) throws Exception {
-        launch(service, SERVICES.get(service));
+        launch(service, service, SERVICES.get(service));
     }
 
     /** The process id of a running service (for its resident memory). */
@@ -121,9 +135,9 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
         return work;
     }
 
-    private void launch(String service, int port) throws Exception {
+    private void launch(String service, String module, int port) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the e2e module after `mvn package` of the services");
         }
@@ -134,7 +148,9 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(service + ".log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("COGNITA_DB_NAME", "cognita_e2e");
-            env.put("COGNITA_DB_PASSWORD", "dev-only-" + service.replace("-service", ""));
+            env.put("COGNITA_DB_PASSWORD", "dev-only-" + module.replace("-service", ""));
+            env.put("COGNITA_TRANSCRIPTION_PORT", Integer.toString(port));
+            env.put("COGNITA_REDIS_URL", "redis://127.0.0.1:" + redisPort);
             env.put("COGNITA_RECORDINGS_DIR", work.resolve("recordings").toString());
             env.put("COGNITA_INTERNAL_TOKEN", internalToken);
             env.put("COGNITA_PUBLIC_WS_URL", "ws://localhost:3000");
@@ -212,6 +228,15 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
         }
         mailbox.close();
         dns.close();
+        if (redis != null) {
+            redis.destroy();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static boolean listening(int port) {

@@ -55,6 +55,12 @@ public class UpstreamsResource implements QuarkusTestResourceLifecycleManager {
                 answer.run();
             }
         }));
+        // the services' WebSockets: the echo tells what the upgrade carried, then returns every frame as it came
+        server.webSocketHandler(ws -> {
+            ws.writeTextMessage(new JsonObject().put("uri", ws.uri()).put("authorization", ws.headers().get("Authorization"))
+                    .encode());
+            ws.frameHandler(ws::writeFrame);
+        });
         int port;
         try {
             port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();

@@ -83,6 +83,13 @@ abstract class RecordingUploadContract {
             assertTrue(Arrays.equals(recording, read), "the internal read path streams the recording");
             given().auth().oauth2(token(s.outsider())).header("X-Cognita-Internal-Token", "dev-only-internal-token").when().get("/api/internal/recordings/" + recordingId + "/content")
                     .then().statusCode(404).body("code", equalTo("RECORDING_NOT_FOUND"));
+            // a service of the suite (transcription-service's worker) reads with the internal token alone
+            byte[] asService = given().header("X-Cognita-Internal-Token", "dev-only-internal-token")
+                    .when().get("/api/internal/recordings/" + recordingId + "/content").then().statusCode(200).extract().asByteArray();
+            assertTrue(Arrays.equals(recording, asService), "a service reads the recording");
+            given().when().get("/api/internal/recordings/" + recordingId + "/content").then().statusCode(403);
+            given().header("X-Cognita-Internal-Token", "wrong").when().get("/api/internal/recordings/" + recordingId + "/content")
+                    .then().statusCode(403);
             // completing again answers the same recording; parts can no longer change
             given().auth().oauth2(token(s.host())).when().post("/api/meetings/" + meetingId + "/recordings/" + uploadId + "/complete")
                     .then().statusCode(200).body("data.recordingId", equalTo(recordingId));

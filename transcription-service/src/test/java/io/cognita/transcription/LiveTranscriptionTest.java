@@ -1,5 +1,8 @@
 package io.cognita.transcription;
 
+import io.cognita.platform.testing.SpeechSamples;
+import io.cognita.platform.testing.ApertiumCli;
+import io.cognita.platform.testing.LiveClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cognita.platform.testing.EventTap;
 import io.cognita.platform.testing.TestEvents;

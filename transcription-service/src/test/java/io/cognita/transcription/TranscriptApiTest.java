@@ -1,5 +1,6 @@
 package io.cognita.transcription;
 
+import io.cognita.platform.testing.ApertiumCli;
 import io.cognita.platform.testing.TestJwksResource;
 import io.cognita.platform.testing.TestTokens;
 import io.cognita.transcription.domain.Transcript;

@@ -23,8 +23,9 @@ import java.util.Optional;
 
 /**
  * The public edge on {@code /api/*}: request id, route lookup (404), body size (413), token check for
- * non-public routes (401), rate limits (429), then the streaming reverse proxy to the route's service
- * (503 when it is down, 504 when it is too slow).
+ * non-public routes (401; a WebSocket upgrade's token may come as {@code access_token}), rate limits (429), then the
+ * streaming reverse proxy to the route's service (503 when it is down, 504 when it is too slow), or the WebSocket
+ * tunnel for an upgrade.
  */
 @ApplicationScoped
 public class EdgeRouter {
@@ -63,8 +64,16 @@ public class EdgeRouter {
                             .setIdleTimeout(config.upstreamTimeout().toMillis()));
                 })
                 .addInterceptor(upstreamErrors);
+        WebSocketTunnel tunnel = new WebSocketTunnel(client, problems);
         router.route("/api/*").order(10).handler(this::edge);
-        router.route("/api/*").order(11).handler(ctx -> proxy.handle(ctx.request()));
+        router.route("/api/*").order(11).handler(ctx -> {
+            if (WebSocketTunnel.isUpgrade(ctx.request())) {
+                Route route = routes.find("GET", ctx.request().path()).orElseThrow();
+                tunnel.forward(ctx, route.upstream(), route.service());
+            } else {
+                proxy.handle(ctx.request());
+            }
+        });
     }
 
     /** What the services accept (Vert.x's default initial line length). */
@@ -112,12 +121,21 @@ public class EdgeRouter {
             return;
         }
         String authorization = ctx.request().getHeader("Authorization");
+        if (authorization == null && WebSocketTunnel.isUpgrade(ctx.request())) {
+            // browsers cannot set headers on a WebSocket: their token comes as access_token and goes on as a header
+            String fromQuery = ctx.request().getParam(WebSocketTunnel.ACCESS_TOKEN);
+            if (fromQuery != null && !fromQuery.isBlank()) {
+                authorization = "Bearer " + fromQuery;
+                ctx.request().headers().set("Authorization", authorization);
+            }
+        }
+        String bearer = authorization;
         Optional<JsonWebToken> remembered = tokens.remembered(authorization);
         if (remembered.isPresent()) {
             admitToken(ctx, route, remembered.get());
             return;
         }
-        ctx.vertx().<Optional<JsonWebToken>>executeBlocking(() -> tokens.verify(authorization), false)
+        ctx.vertx().<Optional<JsonWebToken>>executeBlocking(() -> tokens.verify(bearer), false)
                 .onComplete(result -> {
                     if (result.failed() || result.result().isEmpty()) {
                         ctx.response().putHeader("WWW-Authenticate", "Bearer");

@@ -31,9 +31,24 @@ public class RecordingReader {
         this.store = store;
     }
 
+    /** The recording for a user, who must be a member of the meeting's workspace. */
     public Content open(UUID recordingId) {
         Recording r = authorized(recordingId);
         return new Content(store.open(r.location), r.contentType, r.sizeBytes, r.sha256);
+    }
+
+    /**
+     * The recording for one of the suite's own services calling without a user (transcription-service's worker):
+     * the internal token, checked before any resource, is its authority.
+     */
+    public Content openForService(UUID recordingId) {
+        Recording r = stored(recordingId);
+        return new Content(store.open(r.location), r.contentType, r.sizeBytes, r.sha256);
+    }
+
+    @Transactional
+    Recording stored(UUID recordingId) {
+        return uploads.recording(recordingId).orElseThrow(() -> notFound(recordingId));
     }
 
     @Transactional

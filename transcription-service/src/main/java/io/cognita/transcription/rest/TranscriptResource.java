@@ -1,6 +1,7 @@
 package io.cognita.transcription.rest;
 
 import io.cognita.platform.api.ApiResponse;
+import io.cognita.platform.api.PageMeta;
 import io.cognita.platform.paging.PageRequest;
 import io.cognita.platform.problem.ProblemException;
 import io.cognita.platform.request.Ids;
@@ -49,6 +50,14 @@ public class TranscriptResource {
     record TranslationEnvelope(String status, String message, TranslationView data) {
     }
 
+    @Schema(name = "SegmentPage")
+    record SegmentPage(String status, String message, List<SegmentView> data, PageMeta meta) {
+    }
+
+    @Schema(name = "TranscriptPage")
+    record TranscriptPage(String status, String message, List<TranscriptView> data, PageMeta meta) {
+    }
+
     private final TranscriptService transcripts;
 
     public TranscriptResource(TranscriptService transcripts) {
@@ -75,7 +84,7 @@ public class TranscriptResource {
             + "language, PostgreSQL websearch syntax: then ranked, best first, with a highlight). format=vtt or srt "
             + "answers the whole filtered transcript as WebVTT or SubRip instead.")
     @APIResponse(responseCode = "200", description = "Segments (JSON), or subtitles (format)", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentView.class, type = SchemaType.ARRAY)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentPage.class)),
             @Content(mediaType = "text/vtt", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/x-subrip", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_CURSOR")
@@ -144,6 +153,9 @@ public class TranscriptResource {
     @Path("/meetings/{meetingId}/transcripts")
     @Operation(summary = "list meeting transcripts", description = "Whoever sees the meeting (transcript:read): its live "
             + "transcript and its recordings' transcripts, newest first, cursor paged.")
+    @APIResponse(responseCode = "200", description = "Transcripts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranscriptPage.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_CURSOR")
     @APIResponse(responseCode = "404", description = "MEETING_NOT_FOUND")
     public ApiResponse<List<TranscriptView>> ofMeeting(@PathParam("meetingId") String meetingId, @QueryParam("limit") String limit,
                                                        @QueryParam("cursor") String cursor) {

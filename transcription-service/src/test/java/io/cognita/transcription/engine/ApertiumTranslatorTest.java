@@ -1,6 +1,6 @@
 package io.cognita.transcription.engine;
 
-import io.cognita.transcription.ApertiumCli;
+import io.cognita.platform.testing.ApertiumCli;
 import io.cognita.transcription.domain.LanguagePair;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.cognita.transcription.engine;
 
-import io.cognita.transcription.SpeechSamples;
+import io.cognita.platform.testing.SpeechSamples;
 import io.cognita.transcription.domain.EngineUnavailableException;
 import io.cognita.transcription.domain.Hypothesis;
 import io.cognita.transcription.domain.RecognitionStream;

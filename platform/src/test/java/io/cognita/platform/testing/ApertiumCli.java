@@ -1,4 +1,4 @@
-package io.cognita.transcription;
+package io.cognita.platform.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.cognita.transcription;
+package io.cognita.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
