@@ -94,6 +94,20 @@ public class TranscriptionFixtures {
         });
     }
 
+    /** Moves a transcript's creation back in time (what retention looks at). */
+    public void age(UUID transcriptId, java.time.Duration by) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE transcripts SET created_at = created_at - "
+                + "CAST(:d AS interval) WHERE id = :t").setParameter("d", by.toSeconds() + " seconds").setParameter("t", transcriptId)
+                .executeUpdate());
+    }
+
+    /** Marks the org deleted that long ago, as org.deleted does in the view. */
+    public void orgDeleted(UUID orgId, java.time.Duration ago) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE org_profiles SET deleted_at = now() - "
+                + "CAST(:d AS interval) WHERE org_id = :o").setParameter("d", ago.toSeconds() + " seconds").setParameter("o", orgId)
+                .executeUpdate());
+    }
+
     private void orgMember(UUID orgId, String userId, String role) {
         em.createNativeQuery("INSERT INTO org_memberships (org_id, user_id, role) VALUES (:o, :u, :r)")
                 .setParameter("o", orgId).setParameter("u", userId).setParameter("r", role).executeUpdate();

@@ -175,9 +175,13 @@ public class TranscriptRepository {
                 .setParameter("u", userId).executeUpdate();
     }
 
-    /** Transcripts of the org created before the cutoff: deleted with their segments and translations. */
+    /**
+     * Transcripts of the org created before the cutoff, deleted with their segments and translations; not those of
+     * a meeting still live (its transcript is still being written).
+     */
     public int deleteOlderThan(UUID orgId, Instant cutoff) {
-        return em.createNativeQuery("DELETE FROM transcripts WHERE org_id = :o AND created_at < :c AND status <> 'live'")
+        return em.createNativeQuery("DELETE FROM transcripts t WHERE t.org_id = :o AND t.created_at < :c AND NOT EXISTS "
+                        + "(SELECT 1 FROM meeting_view m WHERE m.meeting_id = t.meeting_id AND m.status = 'live')")
                 .setParameter("o", orgId).setParameter("c", Timestamp.from(cutoff)).executeUpdate();
     }
 
