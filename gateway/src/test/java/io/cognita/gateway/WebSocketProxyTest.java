@@ -48,6 +48,16 @@ class WebSocketProxyTest {
     }
 
     @Test
+    void anEncodedParameterNameIsStrippedToo() throws Exception {
+        String token = TestTokens.user(TestTokens.newUserId());
+        Echo echo = new Echo();
+        HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(live("meetingId=m1&access%5Ftoken=" + token + "&x=1"), echo).join();
+        JsonObject first = new JsonObject(echo.next());
+        assertThat(first.getString("authorization"), equalTo("Bearer " + token));
+        assertThat(first.getString("uri"), equalTo("/api/transcription/live?meetingId=m1&x=1"));
+    }
+
+    @Test
     void theAuthorizationHeaderServesToo() throws Exception {
         String token = TestTokens.user(TestTokens.newUserId());
         Echo echo = new Echo();

@@ -237,6 +237,39 @@ class LiveTranscriptionTest {
         }
     }
 
+    @Test
+    void anOpenSocketClosesWhenItsHolderMayNoLongerBeThere() {
+        var s = fixtures.setup();
+        try (LiveClient listener = LiveClient.connect(live(s.meetingId(), "role=listener"), TestTokens.user(s.participant()));
+             LiveClient speaker = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()))) {
+            fixtures.removeWorkspaceMember(s.workspaceId(), s.participant());
+            assertThat(listener.awaitClose(WAIT), equalTo(1008));
+            assertThat(listener.frames("error").get(0).path("code").asText(), equalTo("MEETING_NOT_FOUND"));
+            fixtures.orgStatus(s.orgId(), "SUSPENDED");
+            speaker.awaitError("ORG_SUSPENDED");
+            assertThat(speaker.awaitClose(WAIT), equalTo(1008));
+        }
+        assertThat(refusal(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host())), equalTo("ORG_SUSPENDED"));
+        try (LiveClient reader = LiveClient.connect(live(s.meetingId(), "role=listener"), TestTokens.user(s.host()))) {
+            assertThat("a suspended org's meetings can still be followed", reader.frames().get(0).path("type").asText(), equalTo("health"));
+        }
+    }
+
+    @Test
+    void aLongReplayIsNotMistakenForASlowListener() {
+        var s = fixtures.setup();
+        String[] texts = new String[700];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = "final number " + (i + 1);
+        }
+        fixtures.liveTranscript(s, new String[] {s.host()}, texts);
+        try (LiveClient late = LiveClient.connect(live(s.meetingId(), "role=listener&afterSeq=0"), TestTokens.user(s.participant()))) {
+            await().atMost(WAIT).until(() -> late.finals().size() == 700);
+            assertThat(late.finals().get(699).path("seq").asInt(), equalTo(700));
+            assertThat(late.frames("error"), hasSize(0));
+        }
+    }
+
     private String refusal(URI uri, String token) {
         try (LiveClient client = LiveClient.connect(uri, token)) {
             JsonNode error = client.await(f -> "error".equals(f.path("type").asText()), WAIT);

@@ -76,6 +76,11 @@ public class TranscriptionFixtures {
                 .setParameter("s", status).executeUpdate());
     }
 
+    public void removeWorkspaceMember(UUID workspaceId, String userId) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM workspace_member_view WHERE workspace_id = :w "
+                + "AND user_id = :u").setParameter("w", workspaceId).setParameter("u", userId).executeUpdate());
+    }
+
     public void meetingStatus(UUID meetingId, String status) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE meeting_view SET status = :s WHERE meeting_id = :m")
                 .setParameter("s", status).setParameter("m", meetingId).executeUpdate());

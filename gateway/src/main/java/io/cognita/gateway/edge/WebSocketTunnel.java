@@ -91,7 +91,14 @@ final class WebSocketTunnel {
         }
         StringBuilder kept = new StringBuilder();
         for (String pair : uri.substring(q + 1).split("&")) {
-            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            String raw = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            // compared decoded, as the edge reads parameters: access%5Ftoken is access_token too
+            String name;
+            try {
+                name = java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                name = raw;
+            }
             if (!name.equals(ACCESS_TOKEN) && !pair.isEmpty()) {
                 kept.append(kept.length() == 0 ? "" : "&").append(pair);
             }

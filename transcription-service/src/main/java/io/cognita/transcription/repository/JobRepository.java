@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +19,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobRepository {
 
-    public record Job(UUID recordingId, UUID transcriptId, String readPath, String contentType, long sizeBytes, String sha256, int attempts) {
+    /** A claimed job; {@code lease} fences what this claim may still write (a later claim has another). */
+    public record Job(UUID recordingId, UUID transcriptId, String readPath, String contentType, long sizeBytes, String sha256, int attempts,
+                      Instant lease) {
     }
 
     private final EntityManager em;
@@ -38,26 +41,31 @@ public class JobRepository {
 
     /** The next due job, leased until now + lease and counted as an attempt. */
     public Optional<Job> claim(Instant now, Duration lease) {
+        Instant until = now.plus(lease).truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it, for the fence
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("UPDATE transcription_jobs SET claimed_until = :until, attempts = attempts + 1 "
                         + "WHERE recording_id = (SELECT recording_id FROM transcription_jobs WHERE NOT done AND next_attempt_at <= :now "
                         + "AND (claimed_until IS NULL OR claimed_until < :now) ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
                         + "RETURNING recording_id, transcript_id, read_path, content_type, size_bytes, sha256, attempts")
-                .setParameter("until", Timestamp.from(now.plus(lease))).setParameter("now", Timestamp.from(now)).getResultList();
+                .setParameter("until", Timestamp.from(until)).setParameter("now", Timestamp.from(now)).getResultList();
         return rows.stream().findFirst().map(r -> new Job((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                ((Number) r[4]).longValue(), (String) r[5], ((Number) r[6]).intValue()));
+                ((Number) r[4]).longValue(), (String) r[5], ((Number) r[6]).intValue(), until));
     }
 
-    public void done(UUID recordingId) {
-        em.createNativeQuery("UPDATE transcription_jobs SET done = true, claimed_until = NULL, last_error = NULL WHERE recording_id = :r")
-                .setParameter("r", recordingId).executeUpdate();
+    /** Marks the job done if this claim still holds it; false when its lease passed and another claim took it. */
+    public boolean done(Job job) {
+        return fenced("UPDATE transcription_jobs SET done = true, claimed_until = NULL, last_error = NULL", job).executeUpdate() == 1;
     }
 
-    /** A failed attempt: retried at {@code nextAttempt}, or given up ({@code giveUp}). */
-    public void failed(UUID recordingId, String error, Instant nextAttempt, boolean giveUp) {
-        em.createNativeQuery("UPDATE transcription_jobs SET claimed_until = NULL, last_error = :e, next_attempt_at = :n, done = :d "
-                        + "WHERE recording_id = :r")
+    /** A failed attempt: retried at {@code nextAttempt}, or given up ({@code giveUp}); only while this claim holds it. */
+    public boolean failed(Job job, String error, Instant nextAttempt, boolean giveUp) {
+        return fenced("UPDATE transcription_jobs SET claimed_until = NULL, last_error = :e, next_attempt_at = :n, done = :d", job)
                 .setParameter("e", error).setParameter("n", Timestamp.from(nextAttempt)).setParameter("d", giveUp)
-                .setParameter("r", recordingId).executeUpdate();
+                .executeUpdate() == 1;
+    }
+
+    private jakarta.persistence.Query fenced(String update, Job job) {
+        return em.createNativeQuery(update + " WHERE recording_id = :r AND claimed_until = :lease AND NOT done")
+                .setParameter("r", job.recordingId()).setParameter("lease", Timestamp.from(job.lease()));
     }
 }

@@ -11,6 +11,7 @@ import io.cognita.transcription.domain.Transcript;
 import io.cognita.transcription.service.LiveAccess;
 import io.cognita.transcription.service.LiveHub;
 import io.cognita.transcription.service.LiveTranscription;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -26,7 +27,9 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +49,7 @@ public class LiveEndpoint {
 
     private static final Logger LOG = Logger.getLogger(LiveEndpoint.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int REPLAY_PAGE = 500;
 
     private final JWTParser tokens;
     private final RevokedSessions revoked;
@@ -111,12 +115,16 @@ public class LiveEndpoint {
             }
         }
         LiveTranscription.Speaker speaker = "speaker".equals(role) ? live.speaker(transcript, token.getSubject(), label(token)) : null;
-        LiveSocket socket = new LiveSocket(connection, meetingId, translateTo, maxPending, speaker);
+        Object sid = token.getClaim("sid");
+        LiveSocket socket = new LiveSocket(connection, meetingId, translateTo, maxPending, speaker, token.getSubject(), systemAdmin,
+                sid == null ? null : sid.toString(), token.getExpirationTime());
         sockets.put(connection.id(), socket);
         hub.join(socket);
-        if (afterSeq >= 0) {
-            // joined first, then the replay: a final published meanwhile may come twice (same seq), never not at all
-            live.replay(transcript, afterSeq).forEach(socket::send);
+        // joined first, then the replay: a final published meanwhile may come twice (same seq), never not at all
+        for (long after = afterSeq; after >= 0; ) {
+            LiveTranscription.Replay page = live.replay(transcript, after, REPLAY_PAGE);
+            page.frames().forEach(socket::sendNow);
+            after = page.frames().size() < REPLAY_PAGE ? -1 : page.lastSeq();
         }
         hub.greet(socket);
     }
@@ -186,6 +194,26 @@ public class LiveEndpoint {
         hub.leave(socket);
         if (socket.speaker != null) {
             socket.speaker.close();
+        }
+    }
+
+    /**
+     * Every open socket is checked again: an ended session or expired token (UNAUTHORIZED: reconnect with a fresh
+     * token and afterSeq), a user who left the workspace or org, a meeting that ended, an org suspended under a
+     * speaker — each closes the socket with the code open would have given.
+     */
+    @Scheduled(every = "${cognita.live.recheck-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recheck() {
+        long now = Instant.now().getEpochSecond();
+        for (LiveSocket socket : List.copyOf(sockets.values())) {
+            if (socket.expiresAtSeconds > 0 && socket.expiresAtSeconds <= now || revoked.isRevoked(socket.sessionId)) {
+                socket.revoke("UNAUTHORIZED", "The token expired or its session ended; reconnect with a fresh token and afterSeq.");
+                continue;
+            }
+            LiveAccess.Decision decision = access.decide(socket.meetingId(), socket.userId, socket.systemAdmin, socket.isSpeaker());
+            if (!decision.allowed()) {
+                socket.revoke(decision.code(), decision.reason());
+            }
         }
     }
 

@@ -25,8 +25,18 @@ final class LiveSocket implements LiveHub.Listener {
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean dropped = new AtomicBoolean();
     final LiveTranscription.Speaker speaker;
+    /** Who holds the socket, checked again while it is open: the token's subject, session and expiry. */
+    final String userId;
+    final boolean systemAdmin;
+    final String sessionId;
+    final long expiresAtSeconds;
 
-    LiveSocket(WebSocketConnection connection, UUID meetingId, String translateTo, int maxPending, LiveTranscription.Speaker speaker) {
+    LiveSocket(WebSocketConnection connection, UUID meetingId, String translateTo, int maxPending, LiveTranscription.Speaker speaker,
+               String userId, boolean systemAdmin, String sessionId, long expiresAtSeconds) {
+        this.userId = userId;
+        this.systemAdmin = systemAdmin;
+        this.sessionId = sessionId;
+        this.expiresAtSeconds = expiresAtSeconds;
         this.connection = connection;
         this.meetingId = meetingId;
         this.translateTo = translateTo;
@@ -59,6 +69,23 @@ final class LiveSocket implements LiveHub.Listener {
             return;
         }
         connection.sendText(frame).subscribe().with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
+    }
+
+    /** A replayed frame: written before the next is taken (a long replay never counts as a slow listener). */
+    void sendNow(String frame) {
+        connection.sendTextAndAwait(frame);
+    }
+
+    /** No longer allowed: an error frame, then close 1008 (without waiting for a client that does not read). */
+    void revoke(String code, String detail) {
+        if (dropped.compareAndSet(false, true)) {
+            connection.sendText(LiveEndpoint.error(code, detail)).chain(() -> connection.close(POLICY))
+                    .subscribe().with(ok -> { }, failure -> connection.close(POLICY).subscribe().with(ok -> { }, f -> { }));
+        }
+    }
+
+    boolean isSpeaker() {
+        return speaker != null;
     }
 
     @Override

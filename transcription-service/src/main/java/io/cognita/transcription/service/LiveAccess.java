@@ -2,6 +2,7 @@ package io.cognita.transcription.service;
 
 import io.cognita.platform.access.Standing;
 import io.cognita.platform.access.WorkspaceStanding;
+import io.cognita.platform.orgstatus.OrgStatusView;
 import io.cognita.platform.orgview.OrgProfile;
 import io.cognita.platform.orgview.OrgView;
 import io.cognita.transcription.domain.KnownMeeting;
@@ -33,8 +34,11 @@ public class LiveAccess {
     private final WorkspaceStanding workspaceStanding;
     private final OrgView orgs;
     private final Translator translator;
+    private final OrgStatusView orgStatus;
 
-    public LiveAccess(MeetingDirectory meetings, WorkspaceStanding workspaceStanding, OrgView orgs, Translator translator) {
+    public LiveAccess(MeetingDirectory meetings, WorkspaceStanding workspaceStanding, OrgView orgs, Translator translator,
+                      OrgStatusView orgStatus) {
+        this.orgStatus = orgStatus;
         this.meetings = meetings;
         this.workspaceStanding = workspaceStanding;
         this.orgs = orgs;
@@ -59,6 +63,9 @@ public class LiveAccess {
         }
         if (!m.isLive()) {
             return new Decision(null, "MEETING_NOT_LIVE", "The meeting is " + m.status() + "; live transcription is open while it is live.");
+        }
+        if (wantsWrite && orgStatus.status(m.orgId()) != OrgStatusView.Status.ACTIVE) {
+            return new Decision(null, "ORG_SUSPENDED", "The organization is suspended: its meetings are read-only.");
         }
         return new Decision(m, null, null);
     }

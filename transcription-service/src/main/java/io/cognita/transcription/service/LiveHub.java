@@ -74,7 +74,12 @@ public class LiveHub {
     }
 
     public void join(Listener listener) {
-        listeners.computeIfAbsent(listener.meetingId(), m -> ConcurrentHashMap.newKeySet()).add(listener);
+        // added inside compute: a leave emptying the set at the same moment cannot drop it with the set
+        listeners.compute(listener.meetingId(), (m, set) -> {
+            Set<Listener> here = set == null ? ConcurrentHashMap.newKeySet() : set;
+            here.add(listener);
+            return here;
+        });
     }
 
     public void leave(Listener listener) {

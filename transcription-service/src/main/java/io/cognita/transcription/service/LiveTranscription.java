@@ -76,10 +76,15 @@ public class LiveTranscription {
                 transcripts.liveTranscript(m.meetingId(), m.workspaceId(), m.orgId(), recognizer.language(), clock.instant()));
     }
 
-    /** The stored finals after {@code afterSeq}, as segment frames, in order. */
-    public List<String> replay(Transcript t, long afterSeq) {
-        return QuarkusTransaction.requiringNew().call(() -> transcripts.finalsAfter(t.id(), afterSeq, TranscriptService.EXPORT_MAX))
-                .stream().map(s -> frame(t, s).toString()).toList();
+    /** A page of replayed finals: their segment frames in order, and the seq of the last (or the one asked after). */
+    public record Replay(List<String> frames, long lastSeq) {
+    }
+
+    /** Up to {@code limit} stored finals after {@code afterSeq}, as segment frames, in order. */
+    public Replay replay(Transcript t, long afterSeq, int limit) {
+        List<Segment> finals = QuarkusTransaction.requiringNew().call(() -> transcripts.finalsAfter(t.id(), afterSeq, limit));
+        return new Replay(finals.stream().map(s -> frame(t, s).toString()).toList(),
+                finals.isEmpty() ? afterSeq : finals.get(finals.size() - 1).seq());
     }
 
     public Speaker speaker(Transcript t, String userId, String label) {

@@ -75,6 +75,11 @@ public class RecordedTranscription {
             return false;
         }
         Job job = claimed.get();
+        if (job.attempts() > maxAttempts) {
+            // claimed that often without an outcome: the worker stopped during each attempt (a crash, out of memory)
+            failed(job, "the worker stopped during each of " + maxAttempts + " attempts", true);
+            return true;
+        }
         QuarkusTransaction.requiringNew().run(() -> transcripts.status(job.transcriptId(), "processing", null, clock.instant()));
         Path file = null;
         try {
@@ -93,6 +98,9 @@ public class RecordedTranscription {
         } catch (RuntimeException e) {
             LOG.errorf(e, "recording %s: transcription failed", job.recordingId());
             failed(job, "transcription failed: " + e.getClass().getSimpleName(), false);
+        } catch (OutOfMemoryError e) {
+            LOG.errorf("recording %s: too large to decode in this service's memory", job.recordingId());
+            failed(job, "the recording is too large to transcribe", true);
         } finally {
             deleteQuietly(file);
         }
@@ -101,8 +109,11 @@ public class RecordedTranscription {
 
     private void store(Job job, List<Hypothesis> finals, long audioMs) {
         Transcript t = transcripts.find(job.transcriptId()).orElse(null);
+        if (!jobs.done(job)) {
+            LOG.warnf("recording %s: the lease passed and another worker took the job; this result is dropped", job.recordingId());
+            return;
+        }
         if (t == null) {
-            jobs.done(job.recordingId());
             return;
         }
         Instant now = clock.instant();
@@ -110,7 +121,6 @@ public class RecordedTranscription {
             transcripts.append(t.id(), UUID.randomUUID(), null, null, h.startMs(), h.endMs(), h.text(), h.confidence(), t.language(), now);
         }
         transcripts.status(t.id(), "completed", null, now);
-        jobs.done(job.recordingId());
         long duration = Math.max(audioMs, finals.isEmpty() ? 0 : finals.get(finals.size() - 1).endMs());
         events.transcriptCompleted(t, "completed", null, duration, finals.size());
         events.usage(t.orgId(), t.meetingId(), null, "recording", audioMs, now);
@@ -122,7 +132,9 @@ public class RecordedTranscription {
         Instant next = now.plus(Duration.ofSeconds(10L << Math.min(job.attempts(), 10)));
         LOG.warnf("recording %s: attempt %d failed (%s)%s", job.recordingId(), job.attempts(), reason, giveUp ? "; given up" : "; retried at " + next);
         QuarkusTransaction.requiringNew().run(() -> {
-            jobs.failed(job.recordingId(), reason, next, giveUp);
+            if (!jobs.failed(job, reason, next, giveUp)) {
+                return; // another claim holds the job now
+            }
             transcripts.find(job.transcriptId()).ifPresent(t -> {
                 if (giveUp) {
                     transcripts.status(t.id(), "failed", reason, now);

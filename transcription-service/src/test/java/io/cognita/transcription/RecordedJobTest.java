@@ -1,0 +1,70 @@
+package io.cognita.transcription;
+
+import io.cognita.transcription.repository.JobRepository;
+import io.cognita.transcription.service.MeetingEffects;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The recorded-transcription job table: leases fence late writers; a job whose worker keeps dying gives up. */
+@QuarkusTest
+class RecordedJobTest {
+
+    @Inject
+    JobRepository jobs;
+    @Inject
+    MeetingEffects effects;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aWorkerWhoseLeasePassedCannotFinishTheJob() {
+        UUID recordingId = UUID.randomUUID();
+        Instant later = Instant.now().plus(Duration.ofDays(1)); // out of reach of the scheduled worker
+        QuarkusTransaction.requiringNew().run(() -> {
+            effects.recordingUploaded(recordingId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "/x", "audio/wav", 10, null);
+            em.createNativeQuery("UPDATE transcription_jobs SET next_attempt_at = :t WHERE recording_id = :r")
+                    .setParameter("t", java.sql.Timestamp.from(later)).setParameter("r", recordingId).executeUpdate();
+        });
+        var first = QuarkusTransaction.requiringNew().call(() -> jobs.claim(later, Duration.ofMinutes(30))).orElseThrow();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.claim(later.plusSeconds(60), Duration.ofMinutes(30))).isPresent(),
+                equalTo(false));
+        var second = QuarkusTransaction.requiringNew().call(() -> jobs.claim(later.plus(Duration.ofMinutes(31)), Duration.ofMinutes(30)))
+                .orElseThrow();
+        assertThat(second.recordingId(), equalTo(recordingId));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.done(first)), equalTo(false));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.failed(first, "late", later, true)), equalTo(false));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.done(second)), equalTo(true));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.done(second)), equalTo(false));
+    }
+
+    @Test
+    void aJobClaimedMoreOftenThanItsAttemptsFailsWithAReason() {
+        UUID recordingId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            effects.recordingUploaded(recordingId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "/x", "audio/wav", 10, null);
+            em.createNativeQuery("UPDATE transcription_jobs SET attempts = 5 WHERE recording_id = :r").setParameter("r", recordingId)
+                    .executeUpdate();
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(status(recordingId)));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT failure_reason FROM transcripts WHERE recording_id = :r").setParameter("r", recordingId).getSingleResult()),
+                containsString("stopped during each"));
+    }
+
+    private String status(UUID recordingId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery("SELECT status FROM transcripts WHERE recording_id = :r")
+                .setParameter("r", recordingId).getSingleResult());
+    }
+}
