@@ -186,7 +186,9 @@ class LiveTranscriptionTest {
     void liveTranslationSaysWhichConditionFails() {
         var s = fixtures.setup();
         String token = TestTokens.user(s.participant());
-        assertThat(translationRefusal(s.meetingId(), "de", token), containsString("plan"));
+        fixtures.org(s.orgId(), "entitlements", "{\"translationLanguages\":0}");
+        assertThat(translationRefusal(s.meetingId(), "es", token), containsString("translationLanguages"));
+        fixtures.org(s.orgId(), "entitlements", "{\"translationLanguages\":2}");
         fixtures.org(s.orgId(), "feature_flags", "{\"realTimeTranslation\":false}");
         assertThat(translationRefusal(s.meetingId(), "es", token), containsString("realTimeTranslation"));
         fixtures.org(s.orgId(), "settings", "{\"translationEnabled\":false}");

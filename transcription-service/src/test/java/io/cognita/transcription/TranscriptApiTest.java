@@ -135,10 +135,29 @@ class TranscriptApiTest {
     }
 
     @Test
+    void translationsFollowTheOrgsSettingAndPlanAndAreNotRepeated() {
+        var s = fixtures.setup();
+        Transcript t = fixtures.liveTranscript(s, new String[] {s.host()}, TEXTS);
+        String token = TestTokens.user(s.host());
+        String path = "/api/transcripts/" + t.id() + "/translations";
+        String first = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"targetLanguage\":\"es\"}").when().post(path)
+                .then().statusCode(202).extract().path("data.translationId");
+        given().auth().oauth2(TestTokens.user(s.participant())).contentType(ContentType.JSON).body("{\"targetLanguage\":\"ES\"}")
+                .when().post(path).then().statusCode(202).body("data.translationId", equalTo(first));
+        // a plan of one language, es in use: another is refused, es itself stays allowed
+        fixtures.org(s.orgId(), "entitlements", "{\"translationLanguages\":1}");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"targetLanguage\":\"de\"}").when().post(path)
+                .then().statusCode(403).body("code", equalTo("TRANSLATION_NOT_ALLOWED")).body("detail", containsString("translationLanguages"));
+        fixtures.org(s.orgId(), "settings", "{\"translationEnabled\":false}");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"targetLanguage\":\"fr\"}").when().post(path)
+                .then().statusCode(403).body("code", equalTo("TRANSLATION_NOT_ALLOWED")).body("detail", containsString("translationEnabled"));
+    }
+
+    @Test
     void anUnsupportedPairIsRefusedWithTheSupportedOnes() {
         var s = fixtures.setup();
         Transcript t = fixtures.liveTranscript(s, new String[] {s.host()}, TEXTS);
-        given().auth().oauth2(TestTokens.user(s.host())).contentType(ContentType.JSON).body("{\"targetLanguage\":\"de\"}")
+        given().auth().oauth2(TestTokens.user(s.host())).contentType(ContentType.JSON).body("{\"targetLanguage\":\"fr\"}")
                 .when().post("/api/transcripts/" + t.id() + "/translations").then().statusCode(422)
                 .body("code", equalTo("LANGUAGE_PAIR_UNSUPPORTED")).body("detail", containsString("es"));
     }

@@ -18,7 +18,7 @@ import java.util.UUID;
 public class TranscriptionFixtures {
 
     /**
-     * An org (translation on, Spanish in its plan, realTimeTranslation on) with a private workspace (an admin, a host
+     * An org (translation on, a plan with two translation languages, realTimeTranslation on) with a private workspace (an admin, a host
      * and a member who joined, a member who did not), an org member outside the workspace, a live meeting.
      */
     public record Setup(UUID orgId, UUID workspaceId, UUID meetingId, String orgAdmin, String workspaceAdmin, String host,
@@ -39,7 +39,7 @@ public class TranscriptionFixtures {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("INSERT INTO org_profiles (org_id, settings, retention, entitlements, feature_flags) VALUES (:o, "
                             + "CAST('{\"translationEnabled\":true}' AS jsonb), CAST('{\"transcripts\":\"indefinite\"}' AS jsonb), "
-                            + "CAST('{\"translationLanguages\":[\"es\",\"fr\"]}' AS jsonb), CAST('{\"realTimeTranslation\":true}' AS jsonb))")
+                            + "CAST('{\"translationLanguages\":2}' AS jsonb), CAST('{\"realTimeTranslation\":true}' AS jsonb))")
                     .setParameter("o", s.orgId()).executeUpdate();
             orgMember(s.orgId(), s.orgAdmin(), "admin");
             for (String u : new String[] {s.workspaceAdmin(), s.host(), s.participant(), s.absentMember(), s.outsider()}) {

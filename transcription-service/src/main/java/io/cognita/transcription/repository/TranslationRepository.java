@@ -70,10 +70,30 @@ public class TranslationRepository {
                 .setParameter("id", translationId).setParameter("s", seq).setParameter("t", text).executeUpdate();
     }
 
-    public void finish(UUID id, String status, String failureReason, Instant now) {
-        em.createNativeQuery("UPDATE translations SET status = :s, failure_reason = :f, completed_at = :n, claimed_until = NULL WHERE id = :id")
+    /** Ends a pending translation; false when it had ended already (another worker whose lease overlapped). */
+    public boolean finish(UUID id, String status, String failureReason, Instant now) {
+        return em.createNativeQuery("UPDATE translations SET status = :s, failure_reason = :f, completed_at = :n, claimed_until = NULL "
+                        + "WHERE id = :id AND status = 'pending'")
                 .setParameter("s", status).setParameter("f", failureReason).setParameter("n", Timestamp.from(now)).setParameter("id", id)
-                .executeUpdate();
+                .executeUpdate() == 1;
+    }
+
+    /** The languages the org's transcripts are translated into (pending or completed), as requested. */
+    public List<String> targetLanguagesOfOrg(UUID orgId) {
+        @SuppressWarnings("unchecked")
+        List<String> languages = em.createNativeQuery("SELECT DISTINCT tr.target_language FROM translations tr JOIN transcripts t "
+                        + "ON t.id = tr.transcript_id WHERE t.org_id = :o AND tr.status IN ('pending', 'completed')")
+                .setParameter("o", orgId).getResultList();
+        return languages;
+    }
+
+    /** The transcript's translation into this language that is pending or completed, if any (asked again, it is the answer). */
+    public Optional<Translation> current(UUID transcriptId, String targetLanguage) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("SELECT id FROM translations WHERE transcript_id = :t AND lower(target_language) = lower(:l) "
+                        + "AND status IN ('pending', 'completed') ORDER BY created_at DESC LIMIT 1")
+                .setParameter("t", transcriptId).setParameter("l", targetLanguage).getResultList();
+        return ids.stream().findFirst().flatMap(id -> find(transcriptId, id));
     }
 
     public void retryAt(UUID id, String error, Instant next) {

@@ -106,18 +106,18 @@ public class LiveEndpoint {
         }
         Transcript transcript = live.transcript(decision.meeting());
         String translateTo = null;
+        String translationRefusal = null;
         if (lang != null && !LanguagePair.primary(lang).equals(LanguagePair.primary(transcript.language()))) {
-            String refusal = access.translationRefusal(transcript.orgId(), transcript.language(), lang);
-            if (refusal != null) {
-                connection.sendTextAndAwait(error("TRANSLATION_UNAVAILABLE", "No live translation into " + lang + ": " + refusal + "."));
-            } else {
-                translateTo = lang;
-            }
+            translationRefusal = access.translationRefusal(transcript.orgId(), transcript.language(), lang);
+            translateTo = translationRefusal == null ? lang : null;
         }
         LiveTranscription.Speaker speaker = "speaker".equals(role) ? live.speaker(transcript, token.getSubject(), label(token)) : null;
         Object sid = token.getClaim("sid");
         LiveSocket socket = new LiveSocket(connection, meetingId, translateTo, maxPending, speaker, token.getSubject(), systemAdmin,
                 sid == null ? null : sid.toString(), token.getExpirationTime());
+        if (translationRefusal != null) {
+            socket.send(error("TRANSLATION_UNAVAILABLE", "No live translation into " + lang + ": " + translationRefusal + "."));
+        }
         sockets.put(connection.id(), socket);
         hub.join(socket);
         // joined first, then the replay: a final published meanwhile may come twice (same seq), never not at all
@@ -136,16 +136,16 @@ public class LiveEndpoint {
             return;
         }
         if (socket.speaker == null) {
-            connection.sendTextAndAwait(error("NOT_A_SPEAKER", "Only a speaker (role=speaker) sends audio."));
+            socket.send(error("NOT_A_SPEAKER", "Only a speaker (role=speaker) sends audio."));
             return;
         }
         try {
             socket.speaker.audio(frame);
         } catch (LiveTranscription.FrameRefused e) {
-            connection.sendTextAndAwait(error(e.code(), e.getMessage()));
+            socket.send(error(e.code(), e.getMessage()));
         } catch (EngineUnavailableException e) {
             LOG.warnf("speech engine unavailable: %s", e.getMessage());
-            connection.sendTextAndAwait(error("ENGINE_UNAVAILABLE", "The speech engine is unavailable: " + e.getMessage()));
+            socket.send(error("ENGINE_UNAVAILABLE", "The speech engine is unavailable; retry shortly."));
         }
     }
 
@@ -156,32 +156,32 @@ public class LiveEndpoint {
             return;
         }
         if (message.length() > maxTextFrame) {
-            connection.sendTextAndAwait(error("FRAME_TOO_LARGE", "Text frames are at most " + maxTextFrame + " characters."));
+            socket.send(error("FRAME_TOO_LARGE", "Text frames are at most " + maxTextFrame + " characters."));
             return;
         }
         JsonNode frame;
         try {
             frame = JSON.readTree(message);
         } catch (IOException e) {
-            connection.sendTextAndAwait(error("BAD_FRAME", "Text frames are JSON objects such as {\"type\":\"caption\",\"text\":…,\"final\":true}."));
+            socket.send(error("BAD_FRAME", "Text frames are JSON objects such as {\"type\":\"caption\",\"text\":…,\"final\":true}."));
             return;
         }
         if (!"caption".equals(frame.path("type").asText())) {
-            connection.sendTextAndAwait(error("BAD_FRAME", "The only text frame a client sends is {\"type\":\"caption\",…}."));
+            socket.send(error("BAD_FRAME", "The only text frame a client sends is {\"type\":\"caption\",…}."));
             return;
         }
         if (socket.speaker == null) {
-            connection.sendTextAndAwait(error("NOT_A_SPEAKER", "Only a speaker (role=speaker) sends captions."));
+            socket.send(error("NOT_A_SPEAKER", "Only a speaker (role=speaker) sends captions."));
             return;
         }
         if (!frame.path("text").isTextual() || frame.has("final") && !frame.path("final").isBoolean()) {
-            connection.sendTextAndAwait(error("BAD_CAPTION", "A caption has a text (string) and final (boolean)."));
+            socket.send(error("BAD_CAPTION", "A caption has a text (string) and final (boolean)."));
             return;
         }
         try {
             socket.speaker.caption(frame.path("text").asText(), frame.path("final").asBoolean(false));
         } catch (LiveTranscription.FrameRefused e) {
-            connection.sendTextAndAwait(error(e.code(), e.getMessage()));
+            socket.send(error(e.code(), e.getMessage()));
         }
     }
 
@@ -241,9 +241,10 @@ public class LiveEndpoint {
         return email == null ? null : email.substring(0, Math.max(0, email.indexOf('@')));
     }
 
+    /** The error frame, then close 1008; never waiting on a client that does not read. */
     private static void refuse(WebSocketConnection connection, String code, String detail) {
-        connection.sendTextAndAwait(error(code, detail));
-        connection.closeAndAwait(LiveSocket.POLICY);
+        connection.sendText(error(code, detail)).chain(() -> connection.close(LiveSocket.POLICY))
+                .subscribe().with(ok -> { }, failure -> connection.close(LiveSocket.POLICY).subscribe().with(ok -> { }, f -> { }));
     }
 
     static String error(String code, String detail) {

@@ -124,11 +124,13 @@ public class TranscriptResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "translate transcript", description = "A member of the meeting's workspace (transcript:write): "
             + "targetLanguage (BCP-47) → 202 and a translation that completes asynchronously (translation.completed); "
-            + "422 LANGUAGE_PAIR_UNSUPPORTED lists the languages the engine translates into from the transcript's.")
+            + "422 LANGUAGE_PAIR_UNSUPPORTED lists the languages the engine translates into from the transcript's. Asked again "
+            + "for a language already pending or completed, the answer is that translation.")
     @APIResponse(responseCode = "202", description = "Translation accepted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslationEnvelope.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN, ORG_SUSPENDED")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN, ORG_SUSPENDED, TRANSLATION_NOT_ALLOWED (the org's translationEnabled "
+            + "setting is off, or its plan's translationLanguages lack the language)")
     @APIResponse(responseCode = "404", description = "TRANSCRIPT_NOT_FOUND")
     @APIResponse(responseCode = "422", description = "LANGUAGE_PAIR_UNSUPPORTED")
     public Response translate(@PathParam("transcriptId") String transcriptId, @NotNull @Valid TranslationRequest body) {

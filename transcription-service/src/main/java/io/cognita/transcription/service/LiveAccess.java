@@ -3,8 +3,6 @@ package io.cognita.transcription.service;
 import io.cognita.platform.access.Standing;
 import io.cognita.platform.access.WorkspaceStanding;
 import io.cognita.platform.orgstatus.OrgStatusView;
-import io.cognita.platform.orgview.OrgProfile;
-import io.cognita.platform.orgview.OrgView;
 import io.cognita.transcription.domain.KnownMeeting;
 import io.cognita.transcription.domain.LanguagePair;
 import io.cognita.transcription.domain.Translator;
@@ -32,16 +30,16 @@ public class LiveAccess {
 
     private final MeetingDirectory meetings;
     private final WorkspaceStanding workspaceStanding;
-    private final OrgView orgs;
+    private final TranslationEntitlements entitlements;
     private final Translator translator;
     private final OrgStatusView orgStatus;
 
-    public LiveAccess(MeetingDirectory meetings, WorkspaceStanding workspaceStanding, OrgView orgs, Translator translator,
-                      OrgStatusView orgStatus) {
+    public LiveAccess(MeetingDirectory meetings, WorkspaceStanding workspaceStanding, TranslationEntitlements entitlements,
+                      Translator translator, OrgStatusView orgStatus) {
         this.orgStatus = orgStatus;
         this.meetings = meetings;
         this.workspaceStanding = workspaceStanding;
-        this.orgs = orgs;
+        this.entitlements = entitlements;
         this.translator = translator;
     }
 
@@ -71,28 +69,11 @@ public class LiveAccess {
     }
 
     /** Null when live translation into {@code lang} is possible for the org, else the condition that fails. */
-    @Transactional
     public String translationRefusal(UUID orgId, String sourceLanguage, String lang) {
-        OrgProfile org = orgs.profile(orgId);
-        if (!"true".equals(org.setting("translationEnabled", "false"))) {
-            return "the organization's translationEnabled setting is off";
+        String refusal = entitlements.liveTranslationRefusal(orgId);
+        if (refusal == null && !translator.pairs().contains(LanguagePair.of(sourceLanguage, lang))) {
+            refusal = "the translation engine (" + translator.name() + ") has no pair " + LanguagePair.of(sourceLanguage, lang);
         }
-        if (org.featureFlags() == null || !org.featureFlags().path("realTimeTranslation").asBoolean(false)) {
-            return "the organization's realTimeTranslation feature flag is off";
-        }
-        String target = LanguagePair.primary(lang);
-        boolean inPlan = false;
-        if (org.entitlements() != null) {
-            for (var l : org.entitlements().path("translationLanguages")) {
-                inPlan |= LanguagePair.primary(l.asText()).equals(target);
-            }
-        }
-        if (!inPlan) {
-            return "the organization's plan does not include translation into " + lang + " (translationLanguages)";
-        }
-        if (!translator.pairs().contains(LanguagePair.of(sourceLanguage, lang))) {
-            return "the translation engine (" + translator.name() + ") has no pair " + LanguagePair.of(sourceLanguage, lang);
-        }
-        return null;
+        return refusal;
     }
 }

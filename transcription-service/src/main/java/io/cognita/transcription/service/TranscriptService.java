@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,9 +39,12 @@ public class TranscriptService {
     private final TranscriptAccess access;
     private final Translator translator;
     private final Clock clock;
+    private final TranslationEntitlements entitlements;
 
     public TranscriptService(TranscriptRepository transcripts, TranslationRepository translations, MeetingDirectory meetings,
-                             TranscriptAccess access, Translator translator, Clock clock) {
+                             TranscriptAccess access, Translator translator, Clock clock,
+                             TranslationEntitlements entitlements) {
+        this.entitlements = entitlements;
         this.transcripts = transcripts;
         this.translations = translations;
         this.meetings = meetings;
@@ -106,6 +110,11 @@ public class TranscriptService {
     public TranslationView requestTranslation(UUID transcriptId, String targetLanguage) {
         Transcript t = readable(transcriptId);
         access.requireMayTranslate(t);
+        String refusal = entitlements.translationRefusal(t.orgId(), targetLanguage);
+        if (refusal != null) {
+            throw new ProblemException(403, "TRANSLATION_NOT_ALLOWED", "Translation not allowed",
+                    "No translation into " + targetLanguage + ": " + refusal + ".", List.of(), java.util.Map.of());
+        }
         LanguagePair pair = LanguagePair.of(t.language(), targetLanguage);
         if (!translator.pairs().contains(pair)) {
             String supported = translator.pairs().stream().filter(p -> p.source().equals(pair.source())).map(LanguagePair::target)
@@ -114,6 +123,11 @@ public class TranscriptService {
                     "No translation from " + pair.source() + " to " + pair.target() + "; from " + pair.source() + " the engine ("
                             + translator.name() + ") translates to " + supported + ".",
                     List.of(new FieldError("targetLanguage", "supported from " + pair.source() + ": " + supported)), java.util.Map.of());
+        }
+        Optional<Translation> current = translations.current(t.id(), targetLanguage);
+        if (current.isPresent()) {
+            // asked again (a retried request, another member): the translation already under way or done
+            return translation(transcriptId, current.get().id());
         }
         UUID id = UUID.randomUUID();
         translations.create(id, t.id(), targetLanguage, access.actor(), clock.instant());

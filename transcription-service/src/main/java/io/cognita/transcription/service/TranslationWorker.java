@@ -79,24 +79,31 @@ public class TranslationWorker {
             }
             QuarkusTransaction.requiringNew().run(() -> {
                 Instant now = clock.instant();
+                if (!translations.finish(tr.id(), "completed", null, now)) {
+                    return; // another worker finished it first
+                }
                 for (int i = 0; i < segments.size(); i++) {
                     translations.addSegment(tr.id(), segments.get(i).seq(), translated.get(i));
                 }
-                translations.finish(tr.id(), "completed", null, now);
                 events.translationCompleted(t, tr.id(), tr.targetLanguage(), "completed", null);
             });
-        } catch (EngineUnavailableException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // the reason a client sees names the kind of failure, not the engine's internals (logged here)
+            boolean permanent = e instanceof IllegalArgumentException;
+            String reason = e instanceof EngineUnavailableException ? "the translation engine is unavailable"
+                    : permanent ? "the engine does not translate this language pair" : "translation failed";
+            LOG.warnf(e, "translation %s: %s", tr.id(), reason);
             QuarkusTransaction.requiringNew().run(() -> {
                 int attempts = translations.attempts(tr.id());
                 Instant now = clock.instant();
-                if (attempts >= maxAttempts || e instanceof IllegalArgumentException) {
-                    translations.finish(tr.id(), "failed", e.getMessage(), now);
-                    events.translationCompleted(t, tr.id(), tr.targetLanguage(), "failed", e.getMessage());
+                if (attempts >= maxAttempts || permanent) {
+                    if (translations.finish(tr.id(), "failed", reason, now)) {
+                        events.translationCompleted(t, tr.id(), tr.targetLanguage(), "failed", reason);
+                    }
                 } else {
-                    translations.retryAt(tr.id(), e.getMessage(), now.plus(Duration.ofSeconds(10L << Math.min(attempts, 10))));
+                    translations.retryAt(tr.id(), reason, now.plus(Duration.ofSeconds(10L << Math.min(attempts, 10))));
                 }
             });
-            LOG.warnf("translation %s: %s", tr.id(), e.getMessage());
         }
         return true;
     }
