@@ -258,6 +258,21 @@ class LiveTranscriptionTest {
     }
 
     @Test
+    void aUserHoldsAtMostTwoSpeakerSockets() {
+        var s = fixtures.setup();
+        try (LiveClient one = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()));
+             LiveClient two = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()))) {
+            assertThat(refusal(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host())), equalTo("TOO_MANY_STREAMS"));
+            try (LiveClient listener = LiveClient.connect(live(s.meetingId(), "role=listener"), TestTokens.user(s.host()))) {
+                assertThat(listener.frames().get(0).path("type").asText(), equalTo("health"));
+            }
+            try (LiveClient other = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.participant()))) {
+                assertThat(other.frames().get(0).path("type").asText(), equalTo("health"));
+            }
+        }
+    }
+
+    @Test
     void aLongReplayIsNotMistakenForASlowListener() {
         var s = fixtures.setup();
         String[] texts = new String[700];

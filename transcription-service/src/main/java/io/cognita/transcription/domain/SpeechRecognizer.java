@@ -1,5 +1,9 @@
 package io.cognita.transcription.domain;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,16 +19,19 @@ public interface SpeechRecognizer {
     /** A stream for live audio; {@link EngineUnavailableException} when the engine cannot take one. */
     RecognitionStream open();
 
-    /** The finals of a whole recording (PCM16 mono 16 kHz), fed through a stream unless the engine has better. */
-    default List<Hypothesis> transcribe(short[] samples) {
+    /**
+     * The finals of a whole recording, read from {@code pcm} (PCM16 LE mono 16 kHz) and never held whole: fed
+     * through a stream in 200 ms chunks unless the engine has better.
+     */
+    default List<Hypothesis> transcribe(InputStream pcm) throws IOException {
         List<Hypothesis> finals = new ArrayList<>();
+        byte[] chunk = new byte[RecognitionStream.SAMPLE_RATE / 5 * 2];
         try (RecognitionStream stream = open()) {
-            int chunk = RecognitionStream.SAMPLE_RATE / 5;
-            for (int at = 0; at < samples.length; at += chunk) {
-                int n = Math.min(chunk, samples.length - at);
-                short[] part = new short[n];
-                System.arraycopy(samples, at, part, 0, n);
-                stream.feed(part, n).stream().filter(Hypothesis::isFinal).forEach(finals::add);
+            int n;
+            while ((n = pcm.readNBytes(chunk, 0, chunk.length)) > 1) {
+                short[] samples = new short[n / 2];
+                ByteBuffer.wrap(chunk, 0, n - n % 2).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+                stream.feed(samples, samples.length).stream().filter(Hypothesis::isFinal).forEach(finals::add);
             }
             stream.finish().ifPresent(finals::add);
         }

@@ -35,17 +35,18 @@ public class EngineProducer {
         return new PocketSphinxRecognizer(library, Path.of(model), language, maxStreams, endOfUtterance);
     }
 
-    /** The engine for recordings: the live one, or an OpenAI-compatible server. */
+    /** The engine for recordings: the embedded one with its own decoders, or an OpenAI-compatible server. */
     @Produces
     @Singleton
     @Named("recorded")
-    SpeechRecognizer recorded(@Named("live") PocketSphinxRecognizer live, ObjectMapper json,
+    SpeechRecognizer recorded(ObjectMapper json, @ConfigProperty(name = "cognita.speech.max-recorded-streams") int maxRecorded,
                               @ConfigProperty(name = "cognita.speech.engine") String engine,
                               @ConfigProperty(name = "cognita.speech.openai.url") java.util.Optional<String> url,
                               @ConfigProperty(name = "cognita.speech.openai.model") String openAiModel,
                               @ConfigProperty(name = "cognita.speech.openai.api-key") java.util.Optional<String> apiKey) {
         return switch (engine) {
-            case "pocketsphinx" -> live;
+            // decoders of their own: recordings never take the live streams' decoders, nor the reverse
+            case "pocketsphinx" -> new PocketSphinxRecognizer(library, Path.of(model), language, maxRecorded, endOfUtterance);
             case "openai" -> new OpenAiTranscriber(url.orElseThrow(() -> new IllegalStateException(
                     "cognita.speech.engine=openai needs COGNITA_SPEECH_OPENAI_URL")), openAiModel, apiKey.orElse(""), language, json);
             default -> throw new IllegalStateException("unknown cognita.speech.engine " + engine + " (pocketsphinx, openai)");
@@ -70,7 +71,8 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    AudioDecoder decoder(@ConfigProperty(name = "cognita.audio.ffmpeg") String ffmpeg) {
-        return new AudioDecoder(ffmpeg);
+    AudioDecoder decoder(@ConfigProperty(name = "cognita.audio.ffmpeg") String ffmpeg,
+                         @ConfigProperty(name = "cognita.audio.ffmpeg-timeout") Duration timeout) {
+        return new AudioDecoder(ffmpeg, timeout);
     }
 }

@@ -9,11 +9,16 @@ import io.cognita.transcription.domain.SpeechRecognizer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.OutputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.nio.file.Files;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,19 +64,37 @@ public class OpenAiTranscriber implements SpeechRecognizer {
     }
 
     @Override
-    public List<Hypothesis> transcribe(short[] samples) {
+    public List<Hypothesis> transcribe(InputStream pcm) throws IOException {
+        // the decoded audio goes to a temporary WAV file, then to the server from the file: never whole in memory
+        Path wav = Files.createTempFile("cognita-openai", ".wav");
+        try {
+            long bytes;
+            try (OutputStream out = Files.newOutputStream(wav)) {
+                out.write(new byte[44]);
+                bytes = pcm.transferTo(out);
+            }
+            try (RandomAccessFile header = new RandomAccessFile(wav.toFile(), "rw")) {
+                header.write(wavHeader(bytes));
+            }
+            return send(wav, bytes * 1000 / 2 / RecognitionStream.SAMPLE_RATE);
+        } finally {
+            Files.deleteIfExists(wav);
+        }
+    }
+
+    private List<Hypothesis> send(Path wav, long durationMs) throws IOException {
         String boundary = "cognita-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        field(body, boundary, "model", model);
-        field(body, boundary, "response_format", "verbose_json");
-        field(body, boundary, "language", language.substring(0, 2));
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"audio.wav\"\r\n"
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        field(head, boundary, "model", model);
+        field(head, boundary, "response_format", "verbose_json");
+        field(head, boundary, "language", language.substring(0, 2));
+        write(head, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"audio.wav\"\r\n"
                 + "Content-Type: audio/wav\r\n\r\n");
-        body.writeBytes(wav(samples));
-        write(body, "\r\n--" + boundary + "--\r\n");
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(10))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head.toByteArray()),
+                        HttpRequest.BodyPublishers.ofFile(wav),
+                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")));
         if (apiKey != null && !apiKey.isBlank()) {
             request.header("Authorization", "Bearer " + apiKey);
         }
@@ -100,7 +123,7 @@ public class OpenAiTranscriber implements SpeechRecognizer {
             }
             if (finals.isEmpty() && !result.path("text").asText("").isBlank()) {
                 finals.add(new Hypothesis(result.path("text").asText().trim(), true, 0,
-                        samples.length * 1000L / RecognitionStream.SAMPLE_RATE, null));
+                        durationMs, null));
             }
             return finals;
         } catch (IOException e) {
@@ -108,16 +131,14 @@ public class OpenAiTranscriber implements SpeechRecognizer {
         }
     }
 
-    /** A 16 kHz mono PCM16 WAV file of the samples. */
-    static byte[] wav(short[] samples) {
-        ByteBuffer b = ByteBuffer.allocate(44 + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples.length * 2).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+    /** The 44-byte header of a 16 kHz mono PCM16 WAV file with {@code dataBytes} of samples. */
+    static byte[] wavHeader(long dataBytes) {
+        int data = (int) Math.min(dataBytes, 0xFFFFFFFFL - 36);
+        ByteBuffer b = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data).put("WAVE".getBytes(StandardCharsets.US_ASCII));
         b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
                 .putInt(RecognitionStream.SAMPLE_RATE).putInt(RecognitionStream.SAMPLE_RATE * 2).putShort((short) 2).putShort((short) 16);
-        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples.length * 2);
-        for (short s : samples) {
-            b.putShort(s);
-        }
+        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(data);
         return b.array();
     }
 

@@ -58,11 +58,14 @@ public class LiveEndpoint {
     private final LiveHub hub;
     private final int maxPending;
     private final int maxTextFrame;
+    private final int maxSpeakerStreams;
     private final Map<String, LiveSocket> sockets = new ConcurrentHashMap<>();
 
     public LiveEndpoint(JWTParser tokens, RevokedSessions revoked, LiveAccess access, LiveTranscription live, LiveHub hub,
                         @ConfigProperty(name = "cognita.live.max-pending-frames") int maxPending,
-                        @ConfigProperty(name = "cognita.live.max-text-frame") int maxTextFrame) {
+                        @ConfigProperty(name = "cognita.live.max-text-frame") int maxTextFrame,
+                        @ConfigProperty(name = "cognita.live.max-speaker-streams-per-user") int maxSpeakerStreams) {
+        this.maxSpeakerStreams = maxSpeakerStreams;
         this.tokens = tokens;
         this.revoked = revoked;
         this.access = access;
@@ -102,6 +105,11 @@ public class LiveEndpoint {
         LiveAccess.Decision decision = access.decide(meetingId, token.getSubject(), systemAdmin, "speaker".equals(role));
         if (!decision.allowed()) {
             refuse(connection, decision.code(), decision.reason());
+            return;
+        }
+        if ("speaker".equals(role) && sockets.values().stream().filter(s -> s.isSpeaker() && s.userId.equals(token.getSubject())).count()
+                >= maxSpeakerStreams) {
+            refuse(connection, "TOO_MANY_STREAMS", "At most " + maxSpeakerStreams + " speaker sockets per user; close one first.");
             return;
         }
         Transcript transcript = live.transcript(decision.meeting());

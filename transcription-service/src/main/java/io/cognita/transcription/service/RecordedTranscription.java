@@ -3,6 +3,7 @@ package io.cognita.transcription.service;
 import io.cognita.transcription.client.RecordingSource;
 import io.cognita.transcription.domain.EngineUnavailableException;
 import io.cognita.transcription.domain.Hypothesis;
+import io.cognita.transcription.domain.RecognitionStream;
 import io.cognita.transcription.domain.SpeechRecognizer;
 import io.cognita.transcription.domain.Transcript;
 import io.cognita.transcription.engine.AudioDecoder;
@@ -84,9 +85,12 @@ public class RecordedTranscription {
         Path file = null;
         try {
             file = source.download(job.recordingId(), job.sizeBytes(), job.sha256());
-            short[] samples = decoder.decode(file);
-            List<Hypothesis> finals = recognizer.transcribe(samples);
-            long audioMs = samples.length * 1000L / 16_000;
+            List<Hypothesis> finals;
+            long audioMs;
+            try (CountingInputStream pcm = new CountingInputStream(decoder.pcm(file))) {
+                finals = recognizer.transcribe(pcm);
+                audioMs = pcm.count() / 2 * 1000 / RecognitionStream.SAMPLE_RATE;
+            }
             QuarkusTransaction.requiringNew().run(() -> store(job, finals, audioMs));
             LOG.infof("recording %s transcribed: %d segments from %d ms of audio", job.recordingId(), finals.size(), audioMs);
         } catch (RecordingSource.ReadFailure e) {
@@ -98,9 +102,6 @@ public class RecordedTranscription {
         } catch (RuntimeException e) {
             LOG.errorf(e, "recording %s: transcription failed", job.recordingId());
             failed(job, "transcription failed: " + e.getClass().getSimpleName(), false);
-        } catch (OutOfMemoryError e) {
-            LOG.errorf("recording %s: too large to decode in this service's memory", job.recordingId());
-            failed(job, "the recording is too large to transcribe", true);
         } finally {
             deleteQuietly(file);
         }
@@ -144,6 +145,33 @@ public class RecordedTranscription {
                 }
             });
         });
+    }
+
+    /** Counts the bytes read through it (the recording's length in samples, known once it is read). */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInputStream(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count += Math.max(n, 0);
+            return n;
+        }
+
+        long count() {
+            return count;
+        }
     }
 
     private static void deleteQuietly(Path file) {
