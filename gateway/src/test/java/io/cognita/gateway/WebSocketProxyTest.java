@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -26,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** WebSockets through the edge: the token checked at the upgrade, from the header or access_token, never forwarded in the URI. */
 @QuarkusTest
 @QuarkusTestResource(UpstreamsResource.class)
+// first of the module's classes: after a test profile has restarted the application in this JVM, upgrades reached
+// the echo upstream as plain requests (not understood yet; the e2e suite proxies WebSockets between real processes)
+@Order(1)
 class WebSocketProxyTest {
 
     @TestHTTPResource("/")

@@ -258,6 +258,41 @@ class LiveTranscriptionTest {
     }
 
     @Test
+    void aLongStreamIsBilledMinuteByMinuteNotOnlyWhenItEnds() {
+        var s = fixtures.setup();
+        byte[] second = new byte[32_000];
+        try (EventTap usage = new EventTap("cognita.transcription")) {
+            try (LiveClient speaker = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()))) {
+                for (int i = 0; i < 61; i++) { // 61 s of silence, sent faster than real time
+                    speaker.audio(second, 0, second.length);
+                }
+                JsonNode minute = usage.await(e -> "usage.recorded".equals(e.path("type").asText())
+                        && s.meetingId().toString().equals(e.path("data").path("meetingId").asText()), WAIT).orElseThrow();
+                assertThat("billed while the socket is open", speaker.isClosed(), equalTo(false));
+                assertThat(minute.path("data").path("audioMs").asLong(), equalTo(60_000L));
+            }
+            JsonNode rest = usage.await(e -> "usage.recorded".equals(e.path("type").asText())
+                    && s.meetingId().toString().equals(e.path("data").path("meetingId").asText())
+                    && e.path("data").path("audioMs").asLong() != 60_000L, WAIT).orElseThrow();
+            assertThat("the rest when the speaker leaves", rest.path("data").path("audioMs").asLong(), equalTo(1_000L));
+            assertThat(rest.path("data").path("quantity").asInt(), equalTo(1));
+        }
+    }
+
+    @Test
+    void aCompletedTranscriptTakesNoMoreFinals() {
+        var s = fixtures.setup();
+        try (LiveClient speaker = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()))) {
+            speaker.caption("before the end", true);
+            JsonNode first = speaker.await(f -> f.path("isFinal").asBoolean(), WAIT);
+            fixtures.transcriptStatus(UUID.fromString(first.path("transcriptId").asText()), "completed");
+            speaker.caption("after the end", true);
+            speaker.awaitError("MEETING_NOT_LIVE");
+            assertThat(speaker.finals(), hasSize(1));
+        }
+    }
+
+    @Test
     void aUserHoldsAtMostTwoSpeakerSockets() {
         var s = fixtures.setup();
         try (LiveClient one = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()));

@@ -81,6 +81,11 @@ public class TranscriptionFixtures {
                 + "AND user_id = :u").setParameter("w", workspaceId).setParameter("u", userId).executeUpdate());
     }
 
+    public void transcriptStatus(UUID transcriptId, String status) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE transcripts SET status = :s WHERE id = :t")
+                .setParameter("s", status).setParameter("t", transcriptId).executeUpdate());
+    }
+
     public void meetingStatus(UUID meetingId, String status) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE meeting_view SET status = :s WHERE meeting_id = :m")
                 .setParameter("s", status).setParameter("m", meetingId).executeUpdate());

@@ -64,7 +64,11 @@ public class EdgeRouter {
                             .setIdleTimeout(config.upstreamTimeout().toMillis()));
                 })
                 .addInterceptor(upstreamErrors);
-        WebSocketTunnel tunnel = new WebSocketTunnel(client, problems);
+        // upgrades get connections of their own, never reused (see WebSocketTunnel): an upgrade sent on a pooled
+        // connection that served requests before is answered as a plain request
+        HttpClient upgrades = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis()));
+        WebSocketTunnel tunnel = new WebSocketTunnel(upgrades, problems);
         router.route("/api/*").order(10).handler(this::edge);
         router.route("/api/*").order(11).handler(ctx -> {
             if (WebSocketTunnel.isUpgrade(ctx.request())) {

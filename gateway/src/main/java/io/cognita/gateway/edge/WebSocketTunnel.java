@@ -62,9 +62,10 @@ final class WebSocketTunnel {
                     }
                     HttpClientResponse answer = result.result();
                     if (answer.statusCode() != 101) {
+                        // the service refused the upgrade: its answer goes back, and the connection is closed, never pooled
                         in.response().setStatusCode(answer.statusCode());
                         in.response().headers().addAll(answer.headers());
-                        answer.pipeTo(in.response());
+                        answer.pipeTo(in.response()).onComplete(v -> answer.request().connection().close());
                         in.resume();
                         return;
                     }

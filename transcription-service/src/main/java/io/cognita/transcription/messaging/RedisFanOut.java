@@ -10,6 +10,7 @@ import io.vertx.redis.client.ResponseType;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 /**
@@ -70,13 +71,26 @@ class RedisFanOut implements LiveFanOut {
                 }
             }
         });
-        connection.exceptionHandler(e -> LOG.warnf("Redis subscription error: %s", e.toString()));
-        connection.endHandler(v -> {
-            LOG.warn("Redis subscription for live frames ended; reconnecting");
-            vertx.setTimer(500, t -> connect(500));
+        // whatever ends the subscription — the connection closing, an error, a refused PSUBSCRIBE — leads to one new one
+        AtomicBoolean over = new AtomicBoolean();
+        Runnable again = () -> {
+            if (over.compareAndSet(false, true)) {
+                connection.close();
+                vertx.setTimer(500, t -> connect(500));
+            }
+        };
+        connection.exceptionHandler(e -> {
+            LOG.warnf("Redis subscription error (%s); subscribing again", e.toString());
+            again.run();
         });
-        connection.send(Request.cmd(Command.PSUBSCRIBE).arg(PREFIX + "*"))
-                .onFailure(e -> LOG.warnf("PSUBSCRIBE failed: %s", e.toString()));
+        connection.endHandler(v -> {
+            LOG.warn("Redis subscription for live frames ended; subscribing again");
+            again.run();
+        });
+        connection.send(Request.cmd(Command.PSUBSCRIBE).arg(PREFIX + "*")).onFailure(e -> {
+            LOG.warnf("PSUBSCRIBE failed (%s); subscribing again", e.toString());
+            again.run();
+        });
     }
 
     void close() {

@@ -84,12 +84,20 @@ public class TranscriptRepository {
                 .setParameter("id", id).executeUpdate();
     }
 
-    /** Appends a final segment: the next seq of the transcript, taken under its row lock (gap-free across replicas). */
+    /**
+     * Appends a final segment: the next seq of the transcript, taken under its row lock (gap-free across replicas);
+     * -1, and nothing written, when the transcript has ended (completed or failed).
+     */
     public long append(UUID transcriptId, UUID segmentId, String speakerUserId, String speakerLabel, long startMs, long endMs,
                        String text, Double confidence, String language, Instant now) {
-        Number seq = (Number) em.createNativeQuery("UPDATE transcripts SET last_seq = last_seq + 1, updated_at = :t, "
-                        + "duration_ms = GREATEST(duration_ms, :e) WHERE id = :id RETURNING last_seq")
-                .setParameter("t", Timestamp.from(now)).setParameter("e", endMs).setParameter("id", transcriptId).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Number> taken = em.createNativeQuery("UPDATE transcripts SET last_seq = last_seq + 1, updated_at = :t, "
+                        + "duration_ms = GREATEST(duration_ms, :e) WHERE id = :id AND status NOT IN ('completed', 'failed') RETURNING last_seq")
+                .setParameter("t", Timestamp.from(now)).setParameter("e", endMs).setParameter("id", transcriptId).getResultList();
+        if (taken.isEmpty()) {
+            return -1;
+        }
+        Number seq = taken.get(0);
         String config = searchConfig(language);
         em.createNativeQuery("INSERT INTO segments (transcript_id, seq, segment_id, speaker_user_id, speaker_label, start_ms, end_ms, text, "
                         + "confidence, language, search_config, search, created_at) VALUES (:tr, :seq, :sid, :u, :lbl, :s, :e, :txt, :c, :l, "

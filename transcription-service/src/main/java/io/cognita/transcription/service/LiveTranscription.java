@@ -53,6 +53,7 @@ public class LiveTranscription {
     private final ObjectMapper json;
     private final Clock clock;
     private final int maxAudioFrame;
+    private static final long MINUTE_MS = 60_000;
 
     public LiveTranscription(TranscriptRepository transcripts, @Named("live") SpeechRecognizer recognizer, LiveHub hub,
                              TranscriptionEvents events, ObjectMapper json, Clock clock,
@@ -128,6 +129,8 @@ public class LiveTranscription {
         private UUID segmentId = UUID.randomUUID();
         private int revision;
         private long captionAudioMs;
+        private long billedMs;
+        private int billedParts;
 
         Speaker(Transcript transcript, String userId, String label) {
             this.transcript = transcript;
@@ -154,6 +157,7 @@ public class LiveTranscription {
             long processingMs = (System.nanoTime() - started) / 1_000_000;
             hub.lag(Math.max(0, processingMs - samples.length * 1000L / RecognitionStream.SAMPLE_RATE));
             heard.forEach(this::hypothesis);
+            bill(stream.audioMs(), false);
         }
 
         /** A caption text frame from a client-side recognizer. */
@@ -164,6 +168,7 @@ public class LiveTranscription {
             long now = Math.max(0, Duration.between(transcript.createdAt(), clock.instant()).toMillis()) - offsetMs;
             captionAudioMs = Math.max(captionAudioMs, now);
             hypothesis(new Hypothesis(text.strip(), isFinal, now, now, null));
+            bill(captionAudioMs, false);
         }
 
         private void hypothesis(Hypothesis h) {
@@ -178,6 +183,9 @@ public class LiveTranscription {
             Instant now = clock.instant();
             long seq = QuarkusTransaction.requiringNew().call(() -> transcripts.append(transcript.id(), id, userId, label, start, end,
                     h.text(), h.confidence(), recognizer.language(), now));
+            if (seq < 0) {
+                throw new FrameRefused("MEETING_NOT_LIVE", "The meeting has ended; its transcript takes no more segments.");
+            }
             ObjectNode frame = segmentFrame(transcript, id, ++revision, true, userId, label, start, end, h.text(), h.confidence(),
                     recognizer.language());
             frame.put("seq", seq);
@@ -186,33 +194,40 @@ public class LiveTranscription {
             revision = 0;
         }
 
-        /** The speaker left: the utterance in progress becomes a final; the minutes spoken are billed once. */
+        /**
+         * Billable time: each whole minute as it is reached (a crash loses at most the minute in progress), the rest
+         * when the speaker leaves. Every part is recorded once under its own id, so a retry never bills twice.
+         */
+        private void bill(long upToMs, boolean last) {
+            long unbilled = upToMs - billedMs;
+            if (unbilled <= 0 || !last && unbilled < MINUTE_MS) {
+                return;
+            }
+            long amount = last ? unbilled : unbilled / MINUTE_MS * MINUTE_MS;
+            UUID part = UUID.nameUUIDFromBytes((streamId + "/" + billedParts++).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (transcripts.recordLiveUsage(part, transcript.meetingId(), userId, amount, Timestamp.from(clock.instant())) == 1) {
+                    events.usage(transcript.orgId(), transcript.meetingId(), userId, "live", amount, clock.instant());
+                }
+            });
+            billedMs += amount;
+        }
+
+        /** The speaker left: the utterance in progress becomes a final; the time not billed yet is. */
         @Override
         public void close() {
             long audioMs = captionAudioMs;
             if (stream != null) {
                 try {
                     stream.finish().ifPresent(this::hypothesis);
-                } catch (EngineUnavailableException ignored) {
-                    // the engine failed at the end: what was final is stored already
+                } catch (EngineUnavailableException | FrameRefused ignored) {
+                    // the engine failed at the end, or the meeting ended: what was final is stored already
                 }
                 audioMs = stream.audioMs();
                 stream.close();
                 stream = null;
             }
-            long billed = audioMs;
-            if (billed > 0) {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    int recorded = transcriptsUsage(billed);
-                    if (recorded == 1) {
-                        events.usage(transcript.orgId(), transcript.meetingId(), userId, "live", billed, clock.instant());
-                    }
-                });
-            }
-        }
-
-        private int transcriptsUsage(long audioMs) {
-            return transcripts.recordLiveUsage(streamId, transcript.meetingId(), userId, audioMs, Timestamp.from(clock.instant()));
+            bill(audioMs, true);
         }
     }
 }
