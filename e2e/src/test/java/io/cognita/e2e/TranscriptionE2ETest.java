@@ -134,6 +134,31 @@ class TranscriptionE2ETest {
         return out.array();
     }
 
+    @Test
+    void theGatewayRefusesAnUpgradeWithoutAValidTokenBeforeItReachesTheService() {
+        String live = "ws://localhost:3000/api/transcription/live?meetingId=" + java.util.UUID.randomUUID() + "&role=listener";
+        assertThat(upgradeStatus(live, null), equalTo(401));
+        assertThat(upgradeStatus(live + "&access_token=not.a.token", null), equalTo(401));
+        assertThat(upgradeStatus(live, "Bearer not.a.token"), equalTo(401));
+    }
+
+    /** The HTTP status that refused a WebSocket upgrade (101 when it was accepted). */
+    private static int upgradeStatus(String uri, String authorization) {
+        var builder = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        try {
+            builder.buildAsync(URI.create(uri), new java.net.http.WebSocket.Listener() { }).join().abort();
+            return 101;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
     /** Connects until the service has heard of the meeting and the participant (its views are fed by events). */
     private static LiveClient connected(java.util.function.Supplier<LiveClient> connect) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {

@@ -47,6 +47,16 @@ class LiveTranscriptionTest {
     @Inject
     TranscriptionFixtures fixtures;
 
+    @Inject
+    io.cognita.transcription.service.LiveHub hub;
+
+    @Inject
+    @jakarta.inject.Named("live")
+    io.cognita.transcription.engine.PocketSphinxRecognizer liveRecognizer;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "cognita.speech.max-streams")
+    int maxStreams;
+
     private URI live(UUID meetingId, String query) {
         return URI.create(base.toString().replaceFirst("^http", "ws") + "api/transcription/live?meetingId=" + meetingId
                 + (query.isEmpty() ? "" : "&" + query));
@@ -167,11 +177,16 @@ class LiveTranscriptionTest {
                 TestTokens.user(s.host())));
         refused.put("bad role", refusal(live(s.meetingId(), "role=admin"), TestTokens.user(s.host())));
         refused.put("bad afterSeq", refusal(live(s.meetingId(), "afterSeq=-5"), TestTokens.user(s.host())));
-        assertThat(refused, equalTo(Map.of("anonymous", "UNAUTHORIZED", "bad token", "UNAUTHORIZED",
-                "another org's user", "MEETING_NOT_FOUND", "joined but outside the private workspace", "MEETING_NOT_FOUND",
-                "workspace member who did not join", "NOT_A_PARTICIPANT", "system admin", "NOT_A_PARTICIPANT",
-                "unknown meeting", "MEETING_NOT_FOUND", "bad meetingId", "INVALID_QUERY", "bad role", "INVALID_QUERY",
-                "bad afterSeq", "INVALID_QUERY")));
+        refused.put("listener without transcript:read", refusal(live(s.meetingId(), "role=listener"),
+                TestTokens.withScope(s.participant(), "meeting:read")));
+        refused.put("speaker without transcript:write", refusal(live(s.meetingId(), "role=speaker"),
+                TestTokens.withScope(s.host(), "transcript:read")));
+        assertThat(refused, equalTo(Map.ofEntries(Map.entry("anonymous", "UNAUTHORIZED"), Map.entry("bad token", "UNAUTHORIZED"),
+                Map.entry("another org's user", "MEETING_NOT_FOUND"), Map.entry("joined but outside the private workspace", "MEETING_NOT_FOUND"),
+                Map.entry("workspace member who did not join", "NOT_A_PARTICIPANT"), Map.entry("system admin", "NOT_A_PARTICIPANT"),
+                Map.entry("unknown meeting", "MEETING_NOT_FOUND"), Map.entry("bad meetingId", "INVALID_QUERY"),
+                Map.entry("bad role", "INVALID_QUERY"), Map.entry("bad afterSeq", "INVALID_QUERY"),
+                Map.entry("listener without transcript:read", "FORBIDDEN"), Map.entry("speaker without transcript:write", "FORBIDDEN"))));
 
         String viaQuery = live(s.meetingId(), "role=listener&access_token=" + TestTokens.user(s.participant())).toString();
         try (LiveClient browser = LiveClient.connect(URI.create(viaQuery), null)) {
@@ -209,12 +224,24 @@ class LiveTranscriptionTest {
     @Test
     void theMeetingsEndSendsEndedAndCloses() {
         var s = fixtures.setup();
-        try (LiveClient listener = LiveClient.connect(live(s.meetingId(), "role=listener"), TestTokens.user(s.participant()))) {
+        try (LiveClient speaker = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()));
+             LiveClient spanish = LiveClient.connect(live(s.meetingId(), "role=listener&lang=es"), TestTokens.user(s.host()));
+             LiveClient listener = LiveClient.connect(live(s.meetingId(), "role=listener"), TestTokens.user(s.participant()))) {
+            for (int i = 1; i <= 5; i++) {
+                speaker.caption("the last words number " + i, true);
+            }
+            await().atMost(WAIT).until(() -> listener.finals().size() == 5);
             TestEvents.publish("cognita.meeting", s.meetingId().toString(), "meeting.ended", s.orgId().toString(),
                     "{\"meetingId\":\"" + s.meetingId() + "\",\"workspaceId\":\"" + s.workspaceId() + "\",\"orgId\":\"" + s.orgId()
                             + "\",\"hostUserId\":\"" + s.host() + "\"}");
             listener.await(f -> "ended".equals(f.path("type").asText()), WAIT);
             assertThat(listener.awaitClose(WAIT), equalTo(1000));
+            // a translating listener gets every translated final, then ended
+            spanish.await(f -> "ended".equals(f.path("type").asText()), WAIT);
+            assertThat(spanish.awaitClose(WAIT), equalTo(1000));
+            List<String> types = spanish.frames().stream().map(f -> f.path("type").asText()).filter(t -> !"health".equals(t)).toList();
+            assertThat(types.subList(types.size() - 6, types.size()), equalTo(List.of("segment", "segment", "segment", "segment", "segment", "ended")));
+            assertThat(spanish.finals().stream().map(f -> f.path("language").asText()).distinct().toList(), equalTo(List.of("es")));
         }
     }
 
@@ -319,6 +346,95 @@ class LiveTranscriptionTest {
             await().atMost(WAIT).until(() -> late.finals().size() == 700);
             assertThat(late.finals().get(699).path("seq").asInt(), equalTo(700));
             assertThat(late.frames("error"), hasSize(0));
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingDuringItsReplayIsDropped() {
+        var s = fixtures.setup();
+        String[] texts = new String[3000];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = "word ".repeat(1500) + i;
+        }
+        fixtures.liveTranscript(s, new String[] {s.host()}, texts);
+        try (LiveClient stalled = LiveClient.paused(live(s.meetingId(), "role=listener&afterSeq=0"), TestTokens.user(s.participant()))) {
+            // the replay waits replay-write-timeout (2 s in tests) for a frame the client does not take, then drops it
+            await().atMost(WAIT).until(() -> hub.open(s.meetingId()) == 1);
+            await().atMost(WAIT).until(() -> hub.open(s.meetingId()) == 0);
+            stalled.resume();
+            stalled.awaitError("SLOW_CONSUMER");
+            assertThat(stalled.awaitClose(WAIT), equalTo(1008));
+            assertThat(stalled.finals().size(), lessThan(texts.length));
+        }
+    }
+
+    @Test
+    void listenersOfOneLanguageGetTheSameTranslationsInTheOrderOfTheFinals() {
+        var s = fixtures.setup();
+        try (LiveClient speaker = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()));
+             LiveClient first = LiveClient.connect(live(s.meetingId(), "role=listener&lang=es"), TestTokens.user(s.participant()));
+             LiveClient second = LiveClient.connect(live(s.meetingId(), "role=listener&lang=ES-mx"), TestTokens.user(s.host()))) {
+            for (int i = 1; i <= 12; i++) {
+                speaker.caption("the house number " + i + " is green", true);
+            }
+            await().atMost(WAIT).until(() -> first.finals().size() == 12 && second.finals().size() == 12);
+            List<Integer> seqs = java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList();
+            assertThat(first.finals().stream().map(f -> f.path("seq").asInt()).toList(), equalTo(seqs));
+            assertThat(LiveClient.texts(second.finals()), equalTo(LiveClient.texts(first.finals())));
+            for (JsonNode f : first.finals()) {
+                assertThat(f.path("language").asText(), equalTo("es"));
+                assertThat(f.has("translationError"), equalTo(false));
+            }
+        }
+    }
+
+    @Test
+    void anIdleSpeakerGivesItsDecoderBackAndTakesOneWhenItSpeaksAgain() {
+        var s = fixtures.setup();
+        await().atMost(WAIT).until(() -> liveRecognizer.available() == maxStreams); // other tests' speakers have closed
+        try (LiveClient speaker = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()))) {
+            speaker.audio(new byte[640], 0, 640);
+            await().atMost(WAIT).until(() -> liveRecognizer.available() == maxStreams - 1);
+            // silent for speaker-idle (2 s in tests): given back by the recheck, the socket stays open
+            await().atMost(WAIT).until(() -> liveRecognizer.available() == maxStreams);
+            assertThat(speaker.isClosed(), equalTo(false));
+            speaker.audio(new byte[640], 0, 640);
+            await().atMost(WAIT).until(() -> liveRecognizer.available() == maxStreams - 1);
+        }
+        await().atMost(WAIT).until(() -> liveRecognizer.available() == maxStreams);
+    }
+
+    @Test
+    void audioFasterThanRealTimeAndFloodsOfFinalCaptionsAreDropped() {
+        var s = fixtures.setup();
+        byte[] second = new byte[32_000];
+        try (LiveClient speaker = LiveClient.connect(live(s.meetingId(), "role=speaker"), TestTokens.user(s.host()))) {
+            for (int i = 0; i < 125; i++) { // the tests allow 120 s ahead of the clock (5 s in production)
+                speaker.audio(second, 0, second.length);
+            }
+            speaker.awaitError("AUDIO_TOO_FAST");
+            for (int i = 0; i < 30; i++) {
+                speaker.caption("flood " + i, true);
+            }
+            speaker.awaitError("RATE_LIMITED");
+            await().atMost(WAIT).until(() -> speaker.finals().size() >= 20);
+            assertThat(speaker.finals().size(), lessThan(30));
+        }
+    }
+
+    @Test
+    void aUserHoldsAtMostEightLiveSockets() {
+        var s = fixtures.setup();
+        List<LiveClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                LiveClient client = LiveClient.connect(live(s.meetingId(), "role=listener"), TestTokens.user(s.participant()));
+                open.add(client);
+                assertThat(client.frames().get(0).path("type").asText(), equalTo("health"));
+            }
+            assertThat(refusal(live(s.meetingId(), "role=listener"), TestTokens.user(s.participant())), equalTo("TOO_MANY_STREAMS"));
+        } finally {
+            open.forEach(LiveClient::close);
         }
     }
 

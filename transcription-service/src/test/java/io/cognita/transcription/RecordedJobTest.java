@@ -65,6 +65,19 @@ class RecordedJobTest {
     }
 
     @Test
+    void aRenewedLeaseFencesTheOldOne() {
+        UUID recordingId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> effects.recordingUploaded(recordingId, UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), "/x", "audio/wav", 10, null));
+        Instant at = Instant.now().plus(Duration.ofDays(3650));
+        JobRepository.Job first = claimOurs(recordingId, at).orElseThrow();
+        JobRepository.Job renewed = QuarkusTransaction.requiringNew().call(() -> jobs.extend(first, at.plus(Duration.ofHours(1)))).orElseThrow();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.extend(first, at.plus(Duration.ofHours(2)))).isPresent(), equalTo(false));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.done(first)), equalTo(false));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.done(renewed)), equalTo(true));
+    }
+
+    @Test
     void aJobClaimedMoreOftenThanItsAttemptsFailsWithAReason() {
         UUID recordingId = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -76,8 +89,12 @@ class RecordedJobTest {
             recorded.runOnce(); // jobs of other tests and runs may come first
             return "failed".equals(status(recordingId));
         });
+        // clients see the kind of failure; the detail stays in the job row (and the log)
         assertThat(QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "SELECT failure_reason FROM transcripts WHERE recording_id = :r").setParameter("r", recordingId).getSingleResult()),
+                equalTo("transcription failed"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT last_error FROM transcription_jobs WHERE recording_id = :r").setParameter("r", recordingId).getSingleResult()),
                 containsString("stopped during each"));
     }
 

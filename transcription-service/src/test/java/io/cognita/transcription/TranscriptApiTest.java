@@ -20,12 +20,14 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -93,6 +95,29 @@ class TranscriptApiTest {
     }
 
     @Test
+    void aTranscriptNotCompletedYetIsNotTranslated() {
+        var s = fixtures.setup();
+        Transcript t = fixtures.liveTranscript(s, new String[] {s.host()}, TEXTS);
+        given().auth().oauth2(TestTokens.user(s.host())).contentType(ContentType.JSON).body("{\"targetLanguage\":\"es\"}")
+                .when().post("/api/transcripts/" + t.id() + "/translations").then().statusCode(409)
+                .body("code", equalTo("TRANSCRIPT_NOT_COMPLETED"));
+        fixtures.transcriptStatus(t.id(), "completed");
+        given().auth().oauth2(TestTokens.user(s.host())).contentType(ContentType.JSON).body("{\"targetLanguage\":\"es\"}")
+                .when().post("/api/transcripts/" + t.id() + "/translations").then().statusCode(202);
+    }
+
+    @Test
+    void aHighlightIsEscapedHtmlWhateverTheSpeakerTyped() {
+        var s = fixtures.setup();
+        Transcript t = fixtures.liveTranscript(s, new String[] {s.host()},
+                "budget <img src=x onerror=alert('x')> & \"more\"", "the budget\u0002 again");
+        given().auth().oauth2(TestTokens.user(s.host())).queryParam("q", "budget").when().get("/api/transcripts/" + t.id() + "/segments")
+                .then().statusCode(200).body("data", hasSize(2))
+                .body("data.highlight", hasItem(allOf(containsString("<mark>budget</mark>"), containsString("&lt;img"))))
+                .body("data.highlight", everyItem(not(containsString("<img"))));
+    }
+
+    @Test
     void vttAndSrtExportsParseBackToTheSegments() {
         var s = fixtures.setup();
         Transcript t = fixtures.liveTranscript(s, new String[] {s.host()}, TEXTS);
@@ -118,7 +143,7 @@ class TranscriptApiTest {
     @Test
     void aTranslationCompletesAsApertiumTranslates() {
         var s = fixtures.setup();
-        Transcript t = fixtures.liveTranscript(s, new String[] {s.host()}, TEXTS);
+        Transcript t = fixtures.completedTranscript(s, new String[] {s.host()}, TEXTS);
         String token = TestTokens.user(s.participant());
         String id = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"targetLanguage\":\"es\"}")
                 .when().post("/api/transcripts/" + t.id() + "/translations").then().statusCode(202)
@@ -137,7 +162,7 @@ class TranscriptApiTest {
     @Test
     void translationsFollowTheOrgsSettingAndPlanAndAreNotRepeated() {
         var s = fixtures.setup();
-        Transcript t = fixtures.liveTranscript(s, new String[] {s.host()}, TEXTS);
+        Transcript t = fixtures.completedTranscript(s, new String[] {s.host()}, TEXTS);
         String token = TestTokens.user(s.host());
         String path = "/api/transcripts/" + t.id() + "/translations";
         String first = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"targetLanguage\":\"es\"}").when().post(path)

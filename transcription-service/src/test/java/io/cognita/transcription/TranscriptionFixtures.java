@@ -104,6 +104,13 @@ public class TranscriptionFixtures {
         });
     }
 
+    /** A live transcript whose meeting has ended (what translations are asked of). */
+    public Transcript completedTranscript(Setup s, String[] speakers, String... texts) {
+        Transcript t = liveTranscript(s, speakers, texts);
+        transcriptStatus(t.id(), "completed");
+        return t;
+    }
+
     /** Moves a transcript's creation back in time (what retention looks at). */
     public void age(UUID transcriptId, java.time.Duration by) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE transcripts SET created_at = created_at - "

@@ -80,10 +80,17 @@ public class AudioDecoder {
         }
     }
 
+    /**
+     * The demuxers a recording may be read with: audio containers only. Playlists (HLS) and concat lists would make
+     * ffmpeg read other files of this host into the uploader's transcript.
+     */
+    static final String FORMATS = "wav,w64,mp3,ogg,flac,matroska,webm,mov,mp4,m4a,aac,caf,amr";
+
     private InputStream viaFfmpeg(Path file) throws IOException {
         Process process;
         try {
-            process = new ProcessBuilder(ffmpeg, "-nostdin", "-v", "error", "-protocol_whitelist", "file", "-i", file.toString(),
+            process = new ProcessBuilder(ffmpeg, "-nostdin", "-v", "error", "-protocol_whitelist", "file", "-format_whitelist", FORMATS,
+                    "-i", file.toString(),
                     "-f", "s16le", "-ac", "1", "-ar", Integer.toString(RecognitionStream.SAMPLE_RATE), "pipe:1")
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {

@@ -66,6 +66,11 @@ public class PocketSphinxRecognizer implements SpeechRecognizer {
         }
     }
 
+    /** Streams that may still be opened now. */
+    public int available() {
+        return capacity.availablePermits();
+    }
+
     @Override
     public RecognitionStream open() {
         if (!capacity.tryAcquire()) {

@@ -52,6 +52,15 @@ public class JobRepository {
                 ((Number) r[4]).longValue(), (String) r[5], ((Number) r[6]).intValue(), until));
     }
 
+    /** The claim held longer (a long recording): the job with its new lease, or empty when the claim was lost. */
+    public Optional<Job> extend(Job job, Instant until) {
+        Instant lease = until.truncatedTo(ChronoUnit.MICROS);
+        int updated = fenced("UPDATE transcription_jobs SET claimed_until = :until", job).setParameter("until", Timestamp.from(lease))
+                .executeUpdate();
+        return updated == 1 ? Optional.of(new Job(job.recordingId(), job.transcriptId(), job.readPath(), job.contentType(), job.sizeBytes(),
+                job.sha256(), job.attempts(), lease)) : Optional.empty();
+    }
+
     /** Marks the job done if this claim still holds it; false when its lease passed and another claim took it. */
     public boolean done(Job job) {
         return fenced("UPDATE transcription_jobs SET done = true, claimed_until = NULL, last_error = NULL", job).executeUpdate() == 1;

@@ -113,13 +113,16 @@ public class TranscriptRepository {
      * Segments in seq order, or by full-text rank (then seq) when {@code text} is given; after the cursor position
      * ({@code afterRank} only with text).
      */
+    /** Matches between control characters, never HTML: the text is spoken words, escaped before markup is added. */
+    private static final String HEADLINE = "StartSel=" + Segment.MATCH_START + ", StopSel=" + Segment.MATCH_END + ", MaxFragments=2";
+
     public List<Segment> segments(UUID transcriptId, SegmentQuery filter, String language, int limit, Long afterSeq, Float afterRank) {
         boolean search = filter.text() != null;
         StringBuilder sql = new StringBuilder("SELECT transcript_id, seq, segment_id, speaker_user_id, speaker_label, start_ms, end_ms, text, "
                 + "confidence, language");
         if (search) {
             sql.append(", ts_rank(search, query) AS rank, ts_headline(search_config, text, query, "
-                    + "'StartSel=<mark>, StopSel=</mark>, MaxFragments=2') FROM segments, websearch_to_tsquery(CAST(:cfg AS regconfig), :q) query");
+                    + ":headline) FROM segments, websearch_to_tsquery(CAST(:cfg AS regconfig), :q) query");
         } else {
             sql.append(", CAST(NULL AS real), CAST(NULL AS text) FROM segments");
         }
@@ -142,7 +145,7 @@ public class TranscriptRepository {
         sql.append(search ? " ORDER BY rank DESC, seq" : " ORDER BY seq").append(" LIMIT :n");
         Query q = em.createNativeQuery(sql.toString()).setParameter("tr", transcriptId).setParameter("n", limit);
         if (search) {
-            q.setParameter("cfg", searchConfig(language)).setParameter("q", filter.text());
+            q.setParameter("cfg", searchConfig(language)).setParameter("q", filter.text()).setParameter("headline", HEADLINE);
         }
         if (filter.speaker() != null) {
             q.setParameter("sp", filter.speaker());

@@ -25,6 +25,12 @@ public class TranslationRepository {
         this.em = em;
     }
 
+    /** Holds the org's translation requests one at a time until the transaction ends (concurrent requests wait). */
+    public void lockOrg(UUID orgId) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('translations/' || CAST(:o AS text), 0))")
+                .setParameter("o", orgId).getSingleResult();
+    }
+
     public void create(UUID id, UUID transcriptId, String targetLanguage, String requestedBy, Instant now) {
         em.createNativeQuery("INSERT INTO translations (id, transcript_id, target_language, status, requested_by, next_attempt_at, created_at) "
                         + "VALUES (:id, :t, :l, 'pending', :u, :n, :n)")

@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ public class LiveEndpoint {
     private static final Logger LOG = Logger.getLogger(LiveEndpoint.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REPLAY_PAGE = 500;
+    private static final Duration ENDED_GRACE = Duration.ofSeconds(30);
 
     private final JWTParser tokens;
     private final RevokedSessions revoked;
@@ -58,14 +60,24 @@ public class LiveEndpoint {
     private final LiveHub hub;
     private final int maxPending;
     private final int maxTextFrame;
-    private final int maxSpeakerStreams;
+    private final Duration replayWriteTimeout;
+    private final Duration replayDeadline;
+    private final Duration speakerIdle;
+    private final SocketQuota quota;
     private final Map<String, LiveSocket> sockets = new ConcurrentHashMap<>();
 
     public LiveEndpoint(JWTParser tokens, RevokedSessions revoked, LiveAccess access, LiveTranscription live, LiveHub hub,
                         @ConfigProperty(name = "cognita.live.max-pending-frames") int maxPending,
                         @ConfigProperty(name = "cognita.live.max-text-frame") int maxTextFrame,
-                        @ConfigProperty(name = "cognita.live.max-speaker-streams-per-user") int maxSpeakerStreams) {
-        this.maxSpeakerStreams = maxSpeakerStreams;
+                        @ConfigProperty(name = "cognita.live.max-speaker-streams-per-user") int maxSpeakerStreams,
+                        @ConfigProperty(name = "cognita.live.max-sockets-per-user") int maxSockets,
+                        @ConfigProperty(name = "cognita.live.replay-write-timeout") Duration replayWriteTimeout,
+                        @ConfigProperty(name = "cognita.live.replay-deadline") Duration replayDeadline,
+                        @ConfigProperty(name = "cognita.live.speaker-idle") Duration speakerIdle) {
+        this.replayWriteTimeout = replayWriteTimeout;
+        this.replayDeadline = replayDeadline;
+        this.speakerIdle = speakerIdle;
+        this.quota = new SocketQuota(maxSpeakerStreams, maxSockets);
         this.tokens = tokens;
         this.revoked = revoked;
         this.access = access;
@@ -101,40 +113,84 @@ public class LiveEndpoint {
                     + "lang a BCP-47 tag.");
             return;
         }
+        boolean speaking = "speaker".equals(role);
+        String scope = speaking ? "transcript:write" : "transcript:read";
+        Object scopes = token.getClaim("scope");
+        if (scopes == null || !List.of(scopes.toString().split(" ")).contains(scope)) {
+            refuse(connection, "FORBIDDEN", "The token lacks the scope " + scope + ".");
+            return;
+        }
         boolean systemAdmin = token.getGroups() != null && token.getGroups().contains(Caller.SYSTEM_ADMIN);
-        LiveAccess.Decision decision = access.decide(meetingId, token.getSubject(), systemAdmin, "speaker".equals(role));
+        LiveAccess.Decision decision = access.decide(meetingId, token.getSubject(), systemAdmin, speaking);
         if (!decision.allowed()) {
             refuse(connection, decision.code(), decision.reason());
             return;
         }
-        if ("speaker".equals(role) && sockets.values().stream().filter(s -> s.isSpeaker() && s.userId.equals(token.getSubject())).count()
-                >= maxSpeakerStreams) {
-            refuse(connection, "TOO_MANY_STREAMS", "At most " + maxSpeakerStreams + " speaker sockets per user; close one first.");
+        String refusedQuota = quota.reserve(token.getSubject(), speaking);
+        if (refusedQuota != null) {
+            refuse(connection, "TOO_MANY_STREAMS", refusedQuota);
             return;
         }
+        boolean opened = false;
+        try {
+            opened = join(connection, token, decision, meetingId, afterSeq, speaking, lang, systemAdmin);
+        } finally {
+            if (!opened && !sockets.containsKey(connection.id())) { // once kept, its close gives the place back
+                quota.release(token.getSubject(), speaking);
+            }
+        }
+    }
+
+    /** Joins an admitted socket to its meeting, replays what it asked for, greets it; false when it did not stay open. */
+    private boolean join(WebSocketConnection connection, JsonWebToken token, LiveAccess.Decision decision, UUID meetingId, long afterSeq,
+                         boolean speaking, String lang, boolean systemAdmin) {
         Transcript transcript = live.transcript(decision.meeting());
         String translateTo = null;
         String translationRefusal = null;
         if (lang != null && !LanguagePair.primary(lang).equals(LanguagePair.primary(transcript.language()))) {
-            translationRefusal = access.translationRefusal(transcript.orgId(), transcript.language(), lang);
-            translateTo = translationRefusal == null ? lang : null;
+            try {
+                translationRefusal = access.translationRefusal(transcript.orgId(), transcript.language(), lang);
+            } catch (EngineUnavailableException e) {
+                LOG.warnf("translation engine unavailable: %s", e.getMessage());
+                translationRefusal = "the translation engine is unavailable";
+            }
+            // one spelling per language (es, ES, es-MX are es): what listeners share a translation by
+            translateTo = translationRefusal == null ? LanguagePair.primary(lang) : null;
         }
-        LiveTranscription.Speaker speaker = "speaker".equals(role) ? live.speaker(transcript, token.getSubject(), label(token)) : null;
+        LiveTranscription.Speaker speaker = speaking ? live.speaker(transcript, token.getSubject(), label(token)) : null;
         Object sid = token.getClaim("sid");
         LiveSocket socket = new LiveSocket(connection, meetingId, translateTo, maxPending, speaker, token.getSubject(), systemAdmin,
                 sid == null ? null : sid.toString(), token.getExpirationTime());
         if (translationRefusal != null) {
             socket.send(error("TRANSLATION_UNAVAILABLE", "No live translation into " + lang + ": " + translationRefusal + "."));
         }
-        sockets.put(connection.id(), socket);
+        sockets.put(connection.id(), socket); // from here on, the close releases its quota
+        if (afterSeq >= 0) {
+            socket.replaying();
+        }
         hub.join(socket);
-        // joined first, then the replay: a final published meanwhile may come twice (same seq), never not at all
+        // joined first, then the replay: what is published meanwhile waits, and goes out after it without the finals
+        // the replay had, so a client sees each final once and in order
+        long deadline = System.nanoTime() + replayDeadline.toNanos();
+        long lastSeq = afterSeq;
         for (long after = afterSeq; after >= 0; ) {
             LiveTranscription.Replay page = live.replay(transcript, after, REPLAY_PAGE);
-            page.frames().forEach(socket::sendNow);
+            for (String frame : page.frames()) {
+                if (System.nanoTime() - deadline > 0) {
+                    socket.revoke("SLOW_CONSUMER", "The replay took longer than " + replayDeadline.toSeconds()
+                            + " s; reconnect with afterSeq set to the last seq received.");
+                }
+                if (!socket.sendNow(frame, replayWriteTimeout)) {
+                    hub.leave(socket);
+                    return true;
+                }
+            }
+            lastSeq = page.lastSeq();
             after = page.frames().size() < REPLAY_PAGE ? -1 : page.lastSeq();
         }
+        socket.replayed(lastSeq);
         hub.greet(socket);
+        return true;
     }
 
     @OnBinaryMessage
@@ -154,6 +210,9 @@ public class LiveEndpoint {
         } catch (EngineUnavailableException e) {
             LOG.warnf("speech engine unavailable: %s", e.getMessage());
             socket.send(error("ENGINE_UNAVAILABLE", "The speech engine is unavailable; retry shortly."));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "live audio of meeting %s failed", socket.meetingId());
+            socket.send(error("INTERNAL_ERROR", "The frame could not be processed; the socket stays open."));
         }
     }
 
@@ -190,6 +249,9 @@ public class LiveEndpoint {
             socket.speaker.caption(frame.path("text").asText(), frame.path("final").asBoolean(false));
         } catch (LiveTranscription.FrameRefused e) {
             socket.send(error(e.code(), e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "live caption of meeting %s failed", socket.meetingId());
+            socket.send(error("INTERNAL_ERROR", "The frame could not be processed; the socket stays open."));
         }
     }
 
@@ -200,8 +262,13 @@ public class LiveEndpoint {
             return;
         }
         hub.leave(socket);
+        quota.release(socket.userId, socket.isSpeaker());
         if (socket.speaker != null) {
-            socket.speaker.close();
+            try {
+                socket.speaker.close();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "a speaker's stream in meeting %s did not close cleanly (its last part may be unbilled)", socket.meetingId());
+            }
         }
     }
 
@@ -220,7 +287,19 @@ public class LiveEndpoint {
             }
             LiveAccess.Decision decision = access.decide(socket.meetingId(), socket.userId, socket.systemAdmin, socket.isSpeaker());
             if (!decision.allowed()) {
-                socket.revoke(decision.code(), decision.reason());
+                // an ended meeting's sockets are closed by its ended frame, after the translations still on their way;
+                // this check only closes those that frame missed
+                if (!"MEETING_NOT_LIVE".equals(decision.code()) || socket.endedLongAgo(ENDED_GRACE)) {
+                    socket.revoke(decision.code(), decision.reason());
+                }
+                continue;
+            }
+            if (socket.speaker != null) {
+                try {
+                    socket.speaker.releaseIfIdle(speakerIdle);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "an idle speaker's decoder could not be released cleanly");
+                }
             }
         }
     }

@@ -5,6 +5,13 @@ import io.cognita.transcription.service.LiveTranscription;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 
+import io.smallrye.mutiny.TimeoutException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +31,12 @@ final class LiveSocket implements LiveHub.Listener {
     private final int maxPending;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean dropped = new AtomicBoolean();
+    private static final String HEALTH = "{\"type\":\"health\"";
+    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+    /** Frames that came during the replay; null once it is over (or when there was none). */
+    private List<String> held;
+    /** When the recheck first found the meeting ended (0: not yet); only the recheck's thread uses it. */
+    private long endedSeenNanos;
     final LiveTranscription.Speaker speaker;
     /** Who holds the socket, checked again while it is open: the token's subject, session and expiry. */
     final String userId;
@@ -44,6 +57,11 @@ final class LiveSocket implements LiveHub.Listener {
         this.speaker = speaker;
     }
 
+    /** Frames that come from now on wait for {@link #replayed}. */
+    synchronized void replaying() {
+        held = new ArrayList<>();
+    }
+
     @Override
     public UUID meetingId() {
         return meetingId;
@@ -56,6 +74,47 @@ final class LiveSocket implements LiveHub.Listener {
 
     @Override
     public void send(String frame) {
+        synchronized (this) {
+            if (held != null) {
+                hold(frame);
+                return;
+            }
+        }
+        write(frame);
+    }
+
+    /** During the replay: frames wait (health frames are skipped), so they come after it, in order. */
+    private void hold(String frame) {
+        if (frame.startsWith(HEALTH)) {
+            return;
+        }
+        if (held.size() >= maxPending) {
+            held = null;
+            revoke("SLOW_CONSUMER", "More than " + maxPending + " frames came during the replay; reconnect with afterSeq to catch up.");
+            return;
+        }
+        held.add(frame);
+    }
+
+    /**
+     * The replay is over (the last final it sent was {@code lastSeq}): what came meanwhile goes out, except finals the
+     * replay already had; from now on frames go out as they come.
+     */
+    synchronized void replayed(long lastSeq) {
+        if (held == null) {
+            return;
+        }
+        for (String frame : held) {
+            Matcher seq = SEQ.matcher(frame);
+            if (seq.find() && Long.parseLong(seq.group(1)) <= lastSeq) {
+                continue;
+            }
+            write(frame);
+        }
+        held = null;
+    }
+
+    private void write(String frame) {
         if (dropped.get() || connection.isClosed()) {
             return;
         }
@@ -71,9 +130,23 @@ final class LiveSocket implements LiveHub.Listener {
         connection.sendText(frame).subscribe().with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
     }
 
-    /** A replayed frame: written before the next is taken (a long replay never counts as a slow listener). */
-    void sendNow(String frame) {
-        connection.sendTextAndAwait(frame);
+    /**
+     * A replayed frame: written before the next is taken (a long replay never counts as a slow listener), but a client
+     * that does not take it within {@code timeout} is dropped (SLOW_CONSUMER); false then, and the replay stops.
+     */
+    boolean sendNow(String frame, Duration timeout) {
+        if (dropped.get()) {
+            return false;
+        }
+        try {
+            connection.sendText(frame).await().atMost(timeout);
+            return true;
+        } catch (TimeoutException e) {
+            revoke("SLOW_CONSUMER", "The replay waited more than " + timeout.toSeconds() + " s for this client; reconnect with afterSeq.");
+            return false;
+        } catch (RuntimeException e) {
+            return false; // the connection closed under the replay
+        }
     }
 
     /** No longer allowed: an error frame, then close 1008 (without waiting for a client that does not read). */
@@ -82,6 +155,16 @@ final class LiveSocket implements LiveHub.Listener {
             connection.sendText(LiveEndpoint.error(code, detail)).chain(() -> connection.close(POLICY))
                     .subscribe().with(ok -> { }, failure -> connection.close(POLICY).subscribe().with(ok -> { }, f -> { }));
         }
+    }
+
+    /** Whether the meeting was first seen ended more than {@code grace} ago (the first call starts the count). */
+    boolean endedLongAgo(Duration grace) {
+        long now = System.nanoTime();
+        if (endedSeenNanos == 0) {
+            endedSeenNanos = now;
+            return false;
+        }
+        return now - endedSeenNanos > grace.toNanos();
     }
 
     boolean isSpeaker() {

@@ -71,6 +71,7 @@ public class TranscriptResource {
             + "failureReason), source (live, recording), duration and segment count.")
     @APIResponse(responseCode = "200", description = "Transcript",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranscriptEnvelope.class)))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN (the token lacks transcript:read)")
     @APIResponse(responseCode = "404", description = "TRANSCRIPT_NOT_FOUND")
     public ApiResponse<TranscriptView> get(@PathParam("transcriptId") String transcriptId) {
         return ApiResponse.ok("Transcript", transcripts.get(Ids.uuid("transcriptId", transcriptId)));
@@ -82,12 +83,13 @@ public class TranscriptResource {
     @Operation(summary = "list transcript segments", description = "Final segments in seq order, cursor paged; filters "
             + "speaker (user id), fromMs/toMs (segments overlapping the range) and q (full text in the transcript's "
             + "language, PostgreSQL websearch syntax: then ranked, best first, with a highlight). format=vtt or srt "
-            + "answers the whole filtered transcript as WebVTT or SubRip instead.")
+            + "answers the whole transcript, filtered by speaker and time, as WebVTT or SubRip instead (q is refused with it).")
     @APIResponse(responseCode = "200", description = "Segments (JSON), or subtitles (format)", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentPage.class)),
             @Content(mediaType = "text/vtt", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/x-subrip", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_CURSOR")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (also q with format=vtt|srt), INVALID_CURSOR")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN (the token lacks transcript:read)")
     @APIResponse(responseCode = "404", description = "TRANSCRIPT_NOT_FOUND")
     public Response segments(@PathParam("transcriptId") String transcriptId,
                              @QueryParam("speaker") String speaker, @QueryParam("q") String q,
@@ -112,6 +114,10 @@ public class TranscriptResource {
             if (!format.equals("vtt") && !format.equals("srt")) {
                 throw ProblemException.invalidField("format", "must be json, vtt or srt");
             }
+            if (q != null) {
+                throw ProblemException.invalidField("q", "cannot be combined with format: subtitles are the transcript in time order "
+                        + "(speaker, fromMs and toMs apply)");
+            }
             String body = transcripts.export(id, filter, format);
             return Response.ok(body, format.equals("vtt") ? "text/vtt; charset=utf-8" : "application/x-subrip; charset=utf-8").build();
         }
@@ -123,7 +129,7 @@ public class TranscriptResource {
     @Path("/transcripts/{transcriptId}/translations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "translate transcript", description = "A member of the meeting's workspace (transcript:write): "
-            + "targetLanguage (BCP-47) → 202 and a translation that completes asynchronously (translation.completed); "
+            + "targetLanguage (BCP-47) of a completed transcript → 202 and a translation that completes asynchronously (translation.completed); "
             + "422 LANGUAGE_PAIR_UNSUPPORTED lists the languages the engine translates into from the transcript's. Asked again "
             + "for a language already pending or completed, the answer is that translation.")
     @APIResponse(responseCode = "202", description = "Translation accepted",
@@ -132,7 +138,10 @@ public class TranscriptResource {
     @APIResponse(responseCode = "403", description = "FORBIDDEN, ORG_SUSPENDED, TRANSLATION_NOT_ALLOWED (the org's translationEnabled "
             + "setting is off, or its plan's translationLanguages lack the language)")
     @APIResponse(responseCode = "404", description = "TRANSCRIPT_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "TRANSCRIPT_NOT_COMPLETED (a live transcript until its meeting ends, a recording's "
+            + "until it is transcribed)")
     @APIResponse(responseCode = "422", description = "LANGUAGE_PAIR_UNSUPPORTED")
+    @APIResponse(responseCode = "503", description = "ENGINE_UNAVAILABLE (the translation engine cannot say which languages it has)")
     public Response translate(@PathParam("transcriptId") String transcriptId, @NotNull @Valid TranslationRequest body) {
         TranslationView created = transcripts.requestTranslation(Ids.uuid("transcriptId", transcriptId), body.targetLanguage());
         return Response.status(202).entity(ApiResponse.ok("Translation accepted", created)).build();
@@ -144,6 +153,7 @@ public class TranscriptResource {
             + "translated segments with their times.")
     @APIResponse(responseCode = "200", description = "Translation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslationEnvelope.class)))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN (the token lacks transcript:read)")
     @APIResponse(responseCode = "404", description = "TRANSCRIPT_NOT_FOUND, TRANSLATION_NOT_FOUND")
     public ApiResponse<TranslationView> translation(@PathParam("transcriptId") String transcriptId,
                                                     @PathParam("translationId") String translationId) {
@@ -158,6 +168,7 @@ public class TranscriptResource {
     @APIResponse(responseCode = "200", description = "Transcripts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranscriptPage.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_CURSOR")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN (the token lacks transcript:read)")
     @APIResponse(responseCode = "404", description = "MEETING_NOT_FOUND")
     public ApiResponse<List<TranscriptView>> ofMeeting(@PathParam("meetingId") String meetingId, @QueryParam("limit") String limit,
                                                        @QueryParam("cursor") String cursor) {

@@ -11,11 +11,12 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,16 +56,16 @@ public class LiveHub {
     private final Map<UUID, Set<Listener>> listeners = new ConcurrentHashMap<>();
     private final LiveFanOut fanOut;
     private final Translator translator;
-    private final ManagedExecutor executor;
+    private final LiveTranslations translations;
     private final ObjectMapper json;
     private final String engine;
     private final AtomicLong lagMs = new AtomicLong();
 
-    public LiveHub(LiveFanOut fanOut, Translator translator, ManagedExecutor executor, ObjectMapper json,
+    public LiveHub(LiveFanOut fanOut, Translator translator, LiveTranslations translations, ObjectMapper json,
                    @jakarta.inject.Named("live") io.cognita.transcription.domain.SpeechRecognizer live) {
         this.fanOut = fanOut;
         this.translator = translator;
-        this.executor = executor;
+        this.translations = translations;
         this.json = json;
         this.engine = live.name();
     }
@@ -91,6 +92,12 @@ public class LiveHub {
 
     public int open() {
         return listeners.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** The sockets of one meeting that receive its frames here. */
+    public int open(UUID meetingId) {
+        Set<Listener> here = listeners.get(meetingId);
+        return here == null ? 0 : here.size();
     }
 
     public void publish(UUID meetingId, ObjectNode frame) {
@@ -125,26 +132,55 @@ public class LiveHub {
         }
         boolean ended = "ended".equals(parsed.path("type").asText());
         boolean finalSegment = "segment".equals(parsed.path("type").asText()) && parsed.path("isFinal").asBoolean();
+        String spoken = LanguagePair.primary(parsed.path("language").asText("en"));
+        // a final is translated once per language asked for on this replica, whatever the number of listeners
+        Map<String, List<Listener>> byLanguage = new HashMap<>();
         for (Listener listener : List.copyOf(here)) {
             String lang = listener.translateTo();
-            if (finalSegment && lang != null && !LanguagePair.primary(lang).equals(LanguagePair.primary(parsed.path("language").asText("en")))) {
-                executor.execute(() -> listener.send(translated((ObjectNode) parsed.deepCopy(), lang)));
-            } else {
-                listener.send(frame);
+            if (lang != null && (ended || finalSegment && !lang.equals(spoken))) {
+                byLanguage.computeIfAbsent(lang, l -> new ArrayList<>()).add(listener);
+                continue;
             }
+            listener.send(frame);
             if (ended) {
                 listener.end();
             }
         }
+        byLanguage.forEach((lang, group) -> {
+            String key = meetingId + "/" + lang;
+            if (ended) {
+                // after the translations still on their way, never before them
+                Runnable end = () -> group.forEach(l -> {
+                    l.send(frame);
+                    l.end();
+                });
+                translations.submit(key, end, end);
+            } else {
+                translations.submit(key, () -> sendAll(group, translated((ObjectNode) parsed.deepCopy(), lang, null)),
+                        () -> sendAll(group, translated((ObjectNode) parsed.deepCopy(), lang, "TRANSLATION_BUSY")));
+            }
+        });
     }
 
-    private String translated(ObjectNode frame, String lang) {
+    private static void sendAll(List<Listener> group, String frame) {
+        group.forEach(l -> l.send(frame));
+    }
+
+    /** The final in {@code lang}; or, when translation failed or was refused, as spoken with a translationError. */
+    private String translated(ObjectNode frame, String lang, String refusal) {
         String text = frame.path("text").asText();
-        try {
-            String out = translator.translate(LanguagePair.of(frame.path("language").asText("en"), lang), List.of(text)).get(0);
-            frame.put("sourceText", text).put("sourceLanguage", frame.path("language").asText()).put("text", out).put("language", lang);
-        } catch (EngineUnavailableException | IllegalArgumentException e) {
-            frame.put("translationError", "ENGINE_UNAVAILABLE");
+        if (refusal != null) {
+            frame.put("translationError", refusal);
+        } else {
+            try {
+                String out = translator.translate(LanguagePair.of(frame.path("language").asText("en"), lang), List.of(text)).get(0);
+                frame.put("sourceText", text).put("sourceLanguage", frame.path("language").asText()).put("text", out).put("language", lang);
+            } catch (EngineUnavailableException | IllegalArgumentException e) {
+                frame.put("translationError", "ENGINE_UNAVAILABLE");
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "live translation into %s failed", lang);
+                frame.put("translationError", "ENGINE_UNAVAILABLE");
+            }
         }
         try {
             return json.writeValueAsString(frame);

@@ -53,11 +53,22 @@ public class LiveTranscription {
     private final ObjectMapper json;
     private final Clock clock;
     private final int maxAudioFrame;
+    private final long audioAheadMs;
+    private final int finalCaptionBurst;
+    private final int finalCaptionsPerSecond;
     private static final long MINUTE_MS = 60_000;
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LiveTranscription.class);
 
     public LiveTranscription(TranscriptRepository transcripts, @Named("live") SpeechRecognizer recognizer, LiveHub hub,
                              TranscriptionEvents events, ObjectMapper json, Clock clock,
-                             @ConfigProperty(name = "cognita.live.max-audio-frame") int maxAudioFrame) {
+                             @ConfigProperty(name = "cognita.live.max-audio-frame") int maxAudioFrame,
+                             @ConfigProperty(name = "cognita.live.audio-ahead") Duration audioAhead,
+                             @ConfigProperty(name = "cognita.live.final-caption-burst") int finalCaptionBurst,
+                             @ConfigProperty(name = "cognita.live.final-captions-per-second") int finalCaptionsPerSecond) {
+        this.audioAheadMs = audioAhead.toMillis();
+        this.finalCaptionBurst = finalCaptionBurst;
+        this.finalCaptionsPerSecond = finalCaptionsPerSecond;
         this.transcripts = transcripts;
         this.recognizer = recognizer;
         this.hub = hub;
@@ -117,7 +128,10 @@ public class LiveTranscription {
         return frame;
     }
 
-    /** One speaker's socket: not thread-safe (the edge hands it one frame at a time). */
+    /**
+     * One speaker's socket. Its frames come one at a time; the recheck may release an idle decoder meanwhile, hence
+     * the locking.
+     */
     public final class Speaker implements AutoCloseable {
 
         private final Transcript transcript;
@@ -125,7 +139,12 @@ public class LiveTranscription {
         private final String label;
         private final UUID streamId = UUID.randomUUID();
         private final long offsetMs;
+        private final AudioPacer pacer;
+        private final FinalCaptionBudget captionBudget;
         private RecognitionStream stream;
+        private long streamOffsetMs;
+        private long closedStreamsMs;
+        private long lastAudioNanos;
         private UUID segmentId = UUID.randomUUID();
         private int revision;
         private long captionAudioMs;
@@ -136,44 +155,65 @@ public class LiveTranscription {
             this.transcript = transcript;
             this.userId = userId;
             this.label = label;
-            this.offsetMs = Math.max(0, Duration.between(transcript.createdAt(), clock.instant()).toMillis());
+            this.offsetMs = sinceTranscriptStarted();
+            this.pacer = new AudioPacer(audioAheadMs, System::nanoTime);
+            this.captionBudget = new FinalCaptionBudget(finalCaptionBurst, finalCaptionsPerSecond, System::nanoTime);
         }
 
-        /** A binary frame: PCM16 LE mono 16 kHz. */
-        public void audio(byte[] frame) {
+        private long sinceTranscriptStarted() {
+            return Math.max(0, Duration.between(transcript.createdAt(), clock.instant()).toMillis());
+        }
+
+        /** A binary frame: PCM16 LE mono 16 kHz, taken at real time (and a little ahead), no faster. */
+        public synchronized void audio(byte[] frame) {
             if (frame.length == 0 || frame.length % 2 != 0) {
                 throw new FrameRefused("BAD_AUDIO_FRAME", "Audio frames are PCM 16-bit samples: an even, non-zero number of bytes.");
             }
             if (frame.length > maxAudioFrame) {
                 throw new FrameRefused("FRAME_TOO_LARGE", "Audio frames are at most " + maxAudioFrame + " bytes.");
             }
+            if (!pacer.admit(frame.length / 2 * 1000L / RecognitionStream.SAMPLE_RATE)) {
+                throw new FrameRefused("AUDIO_TOO_FAST", "Audio is taken at real time (16,000 samples a second, at most "
+                        + audioAheadMs / 1000 + " s ahead); this frame was dropped.");
+            }
             if (stream == null) {
                 stream = recognizer.open();
+                streamOffsetMs = sinceTranscriptStarted();
             }
+            lastAudioNanos = System.nanoTime();
             short[] samples = new short[frame.length / 2];
             ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
             long started = System.nanoTime();
             List<Hypothesis> heard = stream.feed(samples, samples.length);
             long processingMs = (System.nanoTime() - started) / 1_000_000;
             hub.lag(Math.max(0, processingMs - samples.length * 1000L / RecognitionStream.SAMPLE_RATE));
-            heard.forEach(this::hypothesis);
-            bill(stream.audioMs(), false);
+            heard.forEach(h -> hypothesis(h, streamOffsetMs));
+            bill(audioMs(), false);
         }
 
-        /** A caption text frame from a client-side recognizer. */
-        public void caption(String text, boolean isFinal) {
-            if (text == null || text.isBlank()) {
+        /** A caption text frame from a client-side recognizer; finals are limited in rate (each is stored). */
+        public synchronized void caption(String text, boolean isFinal) {
+            String clean = text == null ? "" : CONTROL.matcher(text).replaceAll(" ").strip();
+            if (clean.isEmpty()) {
                 throw new FrameRefused("BAD_CAPTION", "A caption frame needs a non-empty text.");
             }
-            long now = Math.max(0, Duration.between(transcript.createdAt(), clock.instant()).toMillis()) - offsetMs;
+            if (isFinal && !captionBudget.take()) {
+                throw new FrameRefused("RATE_LIMITED", "At most " + finalCaptionsPerSecond + " final captions a second (bursts of "
+                        + finalCaptionBurst + "); this one was dropped.");
+            }
+            long now = sinceTranscriptStarted() - offsetMs;
             captionAudioMs = Math.max(captionAudioMs, now);
-            hypothesis(new Hypothesis(text.strip(), isFinal, now, now, null));
-            bill(captionAudioMs, false);
+            hypothesis(new Hypothesis(clean, isFinal, now, now, null), offsetMs);
+            bill(audioMs(), false);
         }
 
-        private void hypothesis(Hypothesis h) {
-            long start = offsetMs + h.startMs();
-            long end = offsetMs + h.endMs();
+        private long audioMs() {
+            return Math.max(captionAudioMs, closedStreamsMs + (stream == null ? 0 : stream.audioMs()));
+        }
+
+        private void hypothesis(Hypothesis h, long base) {
+            long start = base + h.startMs();
+            long end = base + h.endMs();
             if (!h.isFinal()) {
                 hub.publish(transcript.meetingId(), segmentFrame(transcript, segmentId, ++revision, false, userId, label, start, end,
                         h.text(), h.confidence(), recognizer.language()));
@@ -204,30 +244,49 @@ public class LiveTranscription {
                 return;
             }
             long amount = last ? unbilled : unbilled / MINUTE_MS * MINUTE_MS;
-            UUID part = UUID.nameUUIDFromBytes((streamId + "/" + billedParts++).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            UUID part = UUID.nameUUIDFromBytes((streamId + "/" + billedParts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             QuarkusTransaction.requiringNew().run(() -> {
                 if (transcripts.recordLiveUsage(part, transcript.meetingId(), userId, amount, Timestamp.from(clock.instant())) == 1) {
                     events.usage(transcript.orgId(), transcript.meetingId(), userId, "live", amount, clock.instant());
                 }
             });
+            billedParts++;
             billedMs += amount;
+        }
+
+        /**
+         * A speaker silent for {@code idle} gives its decoder back (the utterance in progress becomes a final); the next
+         * audio frame takes one again. Decoders are few, and a socket that stays open without speaking must not hold one.
+         */
+        public synchronized void releaseIfIdle(Duration idle) {
+            if (stream != null && System.nanoTime() - lastAudioNanos > idle.toNanos()) {
+                endStream();
+            }
+        }
+
+        /** The utterance in progress becomes a final; the decoder is given back whatever fails. */
+        private void endStream() {
+            RecognitionStream ending = stream;
+            try {
+                ending.finish().ifPresent(h -> hypothesis(h, streamOffsetMs));
+            } catch (EngineUnavailableException | FrameRefused ignored) {
+                // the engine failed at the end, or the meeting ended: what was final is stored already
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "the last utterance of a speaker in meeting %s was lost", transcript.meetingId());
+            } finally {
+                closedStreamsMs += ending.audioMs();
+                stream = null;
+                ending.close();
+            }
         }
 
         /** The speaker left: the utterance in progress becomes a final; the time not billed yet is. */
         @Override
-        public void close() {
-            long audioMs = captionAudioMs;
+        public synchronized void close() {
             if (stream != null) {
-                try {
-                    stream.finish().ifPresent(this::hypothesis);
-                } catch (EngineUnavailableException | FrameRefused ignored) {
-                    // the engine failed at the end, or the meeting ended: what was final is stored already
-                }
-                audioMs = stream.audioMs();
-                stream.close();
-                stream = null;
+                endStream();
             }
-            bill(audioMs, true);
+            bill(audioMs(), true);
         }
     }
 }

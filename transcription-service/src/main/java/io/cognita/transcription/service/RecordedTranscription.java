@@ -48,10 +48,19 @@ public class RecordedTranscription {
     private final TranscriptionEvents events;
     private final Clock clock;
     private final int maxAttempts;
+    private final Duration maxAudio;
+    private static final java.util.concurrent.ScheduledExecutorService LEASE_KEEPER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "transcription-lease");
+                t.setDaemon(true);
+                return t;
+            });
 
     public RecordedTranscription(JobRepository jobs, TranscriptRepository transcripts, RecordingSource source, AudioDecoder decoder,
                                  @Named("recorded") SpeechRecognizer recognizer, TranscriptionEvents events, Clock clock,
-                                 @ConfigProperty(name = "cognita.jobs.max-attempts") int maxAttempts) {
+                                 @ConfigProperty(name = "cognita.jobs.max-attempts") int maxAttempts,
+                                 @ConfigProperty(name = "cognita.audio.max-duration") Duration maxAudio) {
+        this.maxAudio = maxAudio;
         this.jobs = jobs;
         this.transcripts = transcripts;
         this.source = source;
@@ -75,37 +84,73 @@ public class RecordedTranscription {
         if (claimed.isEmpty()) {
             return false;
         }
-        Job job = claimed.get();
-        if (job.attempts() > maxAttempts) {
+        Job claim = claimed.get();
+        if (claim.attempts() > maxAttempts) {
             // claimed that often without an outcome: the worker stopped during each attempt (a crash, out of memory)
-            failed(job, "the worker stopped during each of " + maxAttempts + " attempts", true);
+            failed(claim, "transcription failed", "the worker stopped during each of " + maxAttempts + " attempts", true);
             return true;
         }
+        // the lease is renewed while the work goes on (a long recording takes longer than one lease)
+        java.util.concurrent.atomic.AtomicReference<Job> held = new java.util.concurrent.atomic.AtomicReference<>(claim);
+        java.util.concurrent.ScheduledFuture<?> renewal = LEASE_KEEPER.scheduleWithFixedDelay(() -> renew(held),
+                LEASE.toSeconds() / 3, LEASE.toSeconds() / 3, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            work(held);
+        } finally {
+            renewal.cancel(false);
+        }
+        return true;
+    }
+
+    private void renew(java.util.concurrent.atomic.AtomicReference<Job> held) {
+        synchronized (held) {
+            try {
+                Job current = held.get();
+                QuarkusTransaction.requiringNew().call(() -> jobs.extend(current, clock.instant().plus(LEASE)))
+                        .ifPresent(held::set);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "a job's lease could not be renewed (it is retried at the next renewal)");
+            }
+        }
+    }
+
+    /** The outcome, written under the lease held now (never while it is being renewed). */
+    private static void settle(java.util.concurrent.atomic.AtomicReference<Job> held, java.util.function.Consumer<Job> outcome) {
+        synchronized (held) {
+            outcome.accept(held.get());
+        }
+    }
+
+    private void work(java.util.concurrent.atomic.AtomicReference<Job> held) {
+        Job job = held.get();
         QuarkusTransaction.requiringNew().run(() -> transcripts.status(job.transcriptId(), "processing", null, clock.instant()));
         Path file = null;
         try {
             file = source.download(job.recordingId(), job.sizeBytes(), job.sha256());
             List<Hypothesis> finals;
             long audioMs;
-            try (CountingInputStream pcm = new CountingInputStream(decoder.pcm(file))) {
+            try (CountingInputStream pcm = new CountingInputStream(decoder.pcm(file), maxAudio.toMillis() * RecognitionStream.SAMPLE_RATE / 1000 * 2)) {
                 finals = recognizer.transcribe(pcm);
                 audioMs = pcm.count() / 2 * 1000 / RecognitionStream.SAMPLE_RATE;
             }
-            QuarkusTransaction.requiringNew().run(() -> store(job, finals, audioMs));
+            if (audioMs >= maxAudio.toMillis()) {
+                settle(held, j -> failed(j, "the recording is longer than " + maxAudio.toHours() + " h", audioMs + " ms decoded", true));
+                return;
+            }
+            settle(held, j -> QuarkusTransaction.requiringNew().run(() -> store(j, finals, audioMs)));
             LOG.infof("recording %s transcribed: %d segments from %d ms of audio", job.recordingId(), finals.size(), audioMs);
         } catch (RecordingSource.ReadFailure e) {
-            failed(job, e.getMessage(), e.permanent());
+            settle(held, j -> failed(j, e.permanent() ? "the recording no longer exists" : "the recording could not be read", e.getMessage(), e.permanent()));
         } catch (EngineUnavailableException e) {
-            failed(job, "engine unavailable: " + e.getMessage(), false);
+            settle(held, j -> failed(j, "the speech engine is unavailable", e.getMessage(), false));
         } catch (IOException e) {
-            failed(job, "the recording could not be read or decoded: " + e.getMessage(), false);
+            settle(held, j -> failed(j, "the recording could not be decoded", e.getMessage(), false));
         } catch (RuntimeException e) {
             LOG.errorf(e, "recording %s: transcription failed", job.recordingId());
-            failed(job, "transcription failed: " + e.getClass().getSimpleName(), false);
+            settle(held, j -> failed(j, "transcription failed", e.toString(), false));
         } finally {
             deleteQuietly(file);
         }
-        return true;
     }
 
     private void store(Job job, List<Hypothesis> finals, long audioMs) {
@@ -127,13 +172,18 @@ public class RecordedTranscription {
         events.usage(t.orgId(), t.meetingId(), null, "recording", audioMs, now);
     }
 
-    private void failed(Job job, String reason, boolean permanent) {
+    /**
+     * A failed attempt. The transcript's status and the event carry {@code reason}, which names the kind of failure
+     * only; the {@code detail} (addresses, paths, engine messages) goes to the log and the job row, never to clients.
+     */
+    private void failed(Job job, String reason, String detail, boolean permanent) {
         boolean giveUp = permanent || job.attempts() >= maxAttempts;
         Instant now = clock.instant();
         Instant next = now.plus(Duration.ofSeconds(10L << Math.min(job.attempts(), 10)));
-        LOG.warnf("recording %s: attempt %d failed (%s)%s", job.recordingId(), job.attempts(), reason, giveUp ? "; given up" : "; retried at " + next);
+        LOG.warnf("recording %s: attempt %d failed (%s: %s)%s", job.recordingId(), job.attempts(), reason, detail,
+                giveUp ? "; given up" : "; retried at " + next);
         QuarkusTransaction.requiringNew().run(() -> {
-            if (!jobs.failed(job, reason, next, giveUp)) {
+            if (!jobs.failed(job, reason + ": " + detail, next, giveUp)) {
                 return; // another claim holds the job now
             }
             transcripts.find(job.transcriptId()).ifPresent(t -> {
@@ -147,16 +197,21 @@ public class RecordedTranscription {
         });
     }
 
-    /** Counts the bytes read through it (the recording's length in samples, known once it is read). */
+    /** Counts the bytes read through it, and ends at {@code limit} (the longest recording taken). */
     private static final class CountingInputStream extends java.io.FilterInputStream {
+        private final long limit;
         private long count;
 
-        CountingInputStream(java.io.InputStream in) {
+        CountingInputStream(java.io.InputStream in, long limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
         public int read() throws IOException {
+            if (count >= limit) {
+                return -1;
+            }
             int b = super.read();
             count += b >= 0 ? 1 : 0;
             return b;
@@ -164,7 +219,10 @@ public class RecordedTranscription {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            if (count >= limit) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, limit - count));
             count += Math.max(n, 0);
             return n;
         }

@@ -10,7 +10,7 @@ public record SegmentView(
         long seq, UUID segmentId, SpeakerView speaker, long startMs, long endMs, String text,
         @Schema(nullable = true) Double confidence, String language,
         @Schema(nullable = true, description = "full-text rank (with q only)") Float rank,
-        @Schema(nullable = true, description = "the text with matches in <mark> (with q only)") String highlight) {
+        @Schema(nullable = true, description = "the text as HTML, escaped, with matches in <mark> (with q only)") String highlight) {
 
     @Schema(name = "Speaker")
     public record SpeakerView(@Schema(nullable = true, description = "null when unknown or erased") String userId,
@@ -19,6 +19,6 @@ public record SegmentView(
 
     static SegmentView of(Segment s) {
         return new SegmentView(s.seq(), s.segmentId(), new SpeakerView(s.speakerUserId(), s.speakerLabel()), s.startMs(), s.endMs(),
-                s.text(), s.confidence(), s.language(), s.rank(), s.highlight());
+                s.text(), s.confidence(), s.language(), s.rank(), s.highlightHtml());
     }
 }

@@ -4,6 +4,7 @@ import io.cognita.platform.api.Page;
 import io.cognita.platform.paging.PageRequest;
 import io.cognita.platform.problem.FieldError;
 import io.cognita.platform.problem.ProblemException;
+import io.cognita.transcription.domain.EngineUnavailableException;
 import io.cognita.transcription.domain.LanguagePair;
 import io.cognita.transcription.domain.Segment;
 import io.cognita.transcription.domain.Transcript;
@@ -110,19 +111,32 @@ public class TranscriptService {
     public TranslationView requestTranslation(UUID transcriptId, String targetLanguage) {
         Transcript t = readable(transcriptId);
         access.requireMayTranslate(t);
+        translations.lockOrg(t.orgId()); // the plan's count of languages is checked and taken in one step, per org
         String refusal = entitlements.translationRefusal(t.orgId(), targetLanguage);
         if (refusal != null) {
             throw new ProblemException(403, "TRANSLATION_NOT_ALLOWED", "Translation not allowed",
                     "No translation into " + targetLanguage + ": " + refusal + ".", List.of(), java.util.Map.of());
         }
         LanguagePair pair = LanguagePair.of(t.language(), targetLanguage);
-        if (!translator.pairs().contains(pair)) {
-            String supported = translator.pairs().stream().filter(p -> p.source().equals(pair.source())).map(LanguagePair::target)
+        java.util.Set<LanguagePair> pairs;
+        try {
+            pairs = translator.pairs();
+        } catch (EngineUnavailableException e) {
+            throw new ProblemException(503, "ENGINE_UNAVAILABLE", "Translation engine unavailable",
+                    "The translation engine is unavailable; retry shortly.");
+        }
+        if (!pairs.contains(pair)) {
+            String supported = pairs.stream().filter(p -> p.source().equals(pair.source())).map(LanguagePair::target)
                     .collect(Collectors.toCollection(TreeSet::new)).toString();
             throw new ProblemException(422, "LANGUAGE_PAIR_UNSUPPORTED", "Language pair unsupported",
                     "No translation from " + pair.source() + " to " + pair.target() + "; from " + pair.source() + " the engine ("
                             + translator.name() + ") translates to " + supported + ".",
                     List.of(new FieldError("targetLanguage", "supported from " + pair.source() + ": " + supported)), java.util.Map.of());
+        }
+        if (!"completed".equals(t.status())) {
+            throw new ProblemException(409, "TRANSCRIPT_NOT_COMPLETED", "Transcript not completed",
+                    "Transcript " + t.id() + " is " + t.status() + "; a translation is of a completed transcript (a live one "
+                            + "completes when its meeting ends; live listeners ask for lang= instead).", List.of(), java.util.Map.of());
         }
         Optional<Translation> current = translations.current(t.id(), targetLanguage);
         if (current.isPresent()) {

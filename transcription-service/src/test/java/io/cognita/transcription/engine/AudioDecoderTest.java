@@ -95,4 +95,24 @@ class AudioDecoderTest {
             Files.deleteIfExists(playlist);
         }
     }
+
+    @Test
+    void aPlaylistOfThisHostsFilesIsNotRead() throws Exception {
+        Path mp3 = Files.createTempFile("speech", ".mp3");
+        Path playlist = Files.createTempFile("upload", ".bin");
+        try {
+            Process encode = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-y", "-i",
+                    SpeechSamples.wav(SpeechSamples.SCRIPT.get(0), 0).toString(), mp3.toString()).inheritIO().start();
+            assertThat(encode.waitFor(), equalTo(0));
+            Files.writeString(playlist, "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:3,\n" + mp3 + "\n#EXT-X-ENDLIST\n");
+            assertThrows(IOException.class, () -> {
+                try (InputStream pcm = decoder.pcm(playlist)) {
+                    pcm.readAllBytes();
+                }
+            });
+        } finally {
+            Files.deleteIfExists(mp3);
+            Files.deleteIfExists(playlist);
+        }
+    }
 }

@@ -1,0 +1,32 @@
+package io.cognita.transcription.service;
+
+import java.util.function.LongSupplier;
+
+/** A token bucket for a speaker's final captions (each one is a stored segment with a seq of its own). */
+final class FinalCaptionBudget {
+
+    private final int burst;
+    private final double perNano;
+    private final LongSupplier nanos;
+    private double tokens;
+    private long last;
+
+    FinalCaptionBudget(int burst, int perSecond, LongSupplier nanos) {
+        this.burst = burst;
+        this.perNano = perSecond / 1e9;
+        this.nanos = nanos;
+        this.tokens = burst;
+        this.last = nanos.getAsLong();
+    }
+
+    boolean take() {
+        long now = nanos.getAsLong();
+        tokens = Math.min(burst, tokens + (now - last) * perNano);
+        last = now;
+        if (tokens < 1) {
+            return false;
+        }
+        tokens--;
+        return true;
+    }
+}
