@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Live-transcription load: N speakers, each in a meeting of its own, stream a 16 kHz mono WAV in real time (20 ms
  * frames) for a while and time the frames they get back. Partial latency = arrival − when the audio up to the
  * partial's endMs had been sent; final latency = arrival − when the utterance's last audio (its endMs) was sent,
- * so it includes the silence that ends an utterance (500 ms).
+ * so it includes the silence that ends an utterance (500 ms). A frame's endMs counts from the transcript's creation:
+ * a partial caption sent just before the audio tells where that count stood on the server.
  * Usage: java LiveBench.java WS_BASE TOKEN WAV SECONDS MEETING_ID...   (one speaker per meeting id)
  */
 public class LiveBench {
@@ -56,6 +57,9 @@ public class LiveBench {
     private static void speak(String base, String token, String meeting, byte[] pcm, int seconds, List<Long> partials, List<Long> finals,
                               List<String> errors) throws Exception {
         long[] start = new long[1];
+        long[] sent = new long[1];
+        long[] calibration = new long[1];
+        CountDownLatch calibrated = new CountDownLatch(1);
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
                 .buildAsync(URI.create(base + "/api/transcription/live?role=speaker&meetingId=" + meeting), new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
@@ -68,8 +72,13 @@ public class LiveBench {
                             text.setLength(0);
                             long now = System.nanoTime();
                             Matcher end = END.matcher(frame);
-                            if (frame.contains("\"type\":\"segment\"") && end.find() && start[0] != 0) {
-                                long latency = (now - start[0]) / 1_000_000 - Long.parseLong(end.group(1));
+                            if (frame.contains("\"text\":\"calibrate\"") && end.find()) {
+                                calibration[0] = Long.parseLong(end.group(1));
+                                calibrated.countDown();
+                            } else if (frame.contains("\"type\":\"segment\"") && end.find() && start[0] != 0) {
+                                // the frame's endMs counts from the transcript's creation; the calibration caption says
+                                // where the server's count stood when it was sent
+                                long latency = (now - sent[0]) / 1_000_000 - (Long.parseLong(end.group(1)) - calibration[0]);
                                 (frame.contains("\"isFinal\":true") ? finals : partials).add(latency);
                             } else if (frame.contains("\"type\":\"error\"")) {
                                 errors.add(frame);
@@ -79,6 +88,11 @@ public class LiveBench {
                         return null;
                     }
                 }).join();
+        sent[0] = System.nanoTime();
+        ws.sendText("{\"type\":\"caption\",\"text\":\"calibrate\",\"final\":false}", true).join();
+        if (!calibrated.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no calibration frame");
+        }
         int frames = seconds * 50;
         start[0] = System.nanoTime();
         for (int k = 0; k < frames; k++) {

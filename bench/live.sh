@@ -3,7 +3,8 @@
 # Festival speech in real time to one transcription-service, until partial latency p99 passes 1 s; then the recorded
 # path's real-time factor (a 3-minute WAV uploaded through the gateway, complete → transcript completed).
 # Needs the suite running with room for many speaker sockets of one user:
-#   COGNITA_LIVE_MAX_SPEAKER_STREAMS_PER_USER=64 COGNITA_SPEECH_MAX_STREAMS=16 deploy/local/up.sh --no-build
+#   COGNITA_LIVE_MAX_SPEAKER_STREAMS_PER_USER=64 COGNITA_LIVE_MAX_SOCKETS_PER_USER=64 COGNITA_SPEECH_MAX_STREAMS=16 \
+#     deploy/local/up.sh --no-build
 # Usage: bench/live.sh [SECONDS_PER_ROUND=30] [MAX_STREAMS=12]. Loopback only.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -45,6 +46,10 @@ ready() { # transcription-service hears of a meeting from meeting-service's even
     curl -sf "$api/meetings/$1/transcripts" -H "Authorization: Bearer $token" >/dev/null && return 0; sleep 0.25
   done
 }
+
+# warm-up: the JIT, and a decoder per stream to come (each loads its model once, about 0.7 s, then is reused)
+ids=(); for _ in $(seq 1 "$max"); do id=$(meeting); ready "$id"; ids+=("$id"); done
+java "$here/LiveBench.java" ws://127.0.0.1:3000 "$token" "$work/script.wav" 8 "${ids[@]}" > /dev/null
 
 for n in 1 2 4 6 8 10 12 16; do
   [ "$n" -le "$max" ] || break

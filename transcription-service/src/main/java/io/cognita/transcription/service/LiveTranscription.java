@@ -177,8 +177,10 @@ public class LiveTranscription {
                         + audioAheadMs / 1000 + " s ahead); this frame was dropped.");
             }
             if (stream == null) {
+                // the stream's audio starts now, when it came, not once a decoder has loaded its model
+                long offset = sinceTranscriptStarted();
                 stream = recognizer.open();
-                streamOffsetMs = sinceTranscriptStarted();
+                streamOffsetMs = offset;
             }
             lastAudioNanos = System.nanoTime();
             short[] samples = new short[frame.length / 2];
