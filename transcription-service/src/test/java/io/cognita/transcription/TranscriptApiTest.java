@@ -45,6 +45,12 @@ class TranscriptApiTest {
     @Inject
     TranscriptionFixtures fixtures;
 
+    @Inject
+    io.cognita.transcription.repository.TranslationRepository translations;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @Test
     void aTranscriptAndItsSegmentsInOrderPagedByCursor() {
         var s = fixtures.setup();
@@ -92,6 +98,22 @@ class TranscriptApiTest {
         given().auth().oauth2(token).queryParam("q", "budget").queryParam("limit", 1).when().get(segments).then().statusCode(200)
                 .body("data", hasSize(1)).body("meta.nextCursor", notNullValue());
         given().auth().oauth2(token).queryParam("q", "xylophone").when().get(segments).then().statusCode(200).body("data", hasSize(0));
+    }
+
+    @Test
+    void aTranslationClaimedMoreOftenThanItsAttemptsFails() {
+        var s = fixtures.setup();
+        Transcript t = fixtures.completedTranscript(s, new String[] {s.host()}, TEXTS);
+        java.util.UUID id = java.util.UUID.randomUUID();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            translations.create(id, t.id(), "es", s.host(), java.time.Instant.now());
+            em.createNativeQuery("UPDATE translations SET attempts = 5 WHERE id = :id").setParameter("id", id).executeUpdate();
+        });
+        String token = TestTokens.user(s.host());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(given().auth().oauth2(token)
+                .when().get("/api/transcripts/" + t.id() + "/translations/" + id).then().statusCode(200).extract().path("data.status")));
+        given().auth().oauth2(token).when().get("/api/transcripts/" + t.id() + "/translations/" + id).then()
+                .body("data.failureReason", equalTo("translation failed")).body("data.segments", hasSize(0));
     }
 
     @Test

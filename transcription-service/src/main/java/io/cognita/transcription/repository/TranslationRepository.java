@@ -103,7 +103,8 @@ public class TranslationRepository {
     }
 
     public void retryAt(UUID id, String error, Instant next) {
-        em.createNativeQuery("UPDATE translations SET claimed_until = NULL, failure_reason = :f, next_attempt_at = :n WHERE id = :id")
+        em.createNativeQuery("UPDATE translations SET claimed_until = NULL, failure_reason = :f, next_attempt_at = :n WHERE id = :id "
+                        + "AND status = 'pending'")
                 .setParameter("f", error).setParameter("n", Timestamp.from(next)).setParameter("id", id).executeUpdate();
     }
 

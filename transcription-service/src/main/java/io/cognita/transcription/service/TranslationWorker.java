@@ -68,6 +68,16 @@ public class TranslationWorker {
             return true;
         }
         Transcript t = transcript.get();
+        if (QuarkusTransaction.requiringNew().call(() -> translations.attempts(tr.id())) > maxAttempts) {
+            // claimed that often without an outcome: its worker stopped during each attempt (a crash, out of memory)
+            LOG.warnf("translation %s: claimed %d times without an outcome; given up", tr.id(), maxAttempts);
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (translations.finish(tr.id(), "failed", "translation failed", clock.instant())) {
+                    events.translationCompleted(t, tr.id(), tr.targetLanguage(), "failed", "translation failed");
+                }
+            });
+            return true;
+        }
         try {
             List<Segment> segments = QuarkusTransaction.requiringNew().call(() -> transcripts.segments(t.id(),
                     SegmentQuery.ALL, t.language(), TranscriptService.EXPORT_MAX, null, null));
