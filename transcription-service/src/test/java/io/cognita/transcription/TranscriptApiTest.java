@@ -136,7 +136,8 @@ class TranscriptApiTest {
         given().auth().oauth2(TestTokens.user(s.host())).queryParam("q", "budget").when().get("/api/transcripts/" + t.id() + "/segments")
                 .then().statusCode(200).body("data", hasSize(2))
                 .body("data.highlight", hasItem(allOf(containsString("<mark>budget</mark>"), containsString("&lt;img"))))
-                .body("data.highlight", everyItem(not(containsString("<img"))));
+                .body("data.highlight", everyItem(not(containsString("<img"))))
+                .body("data.highlight.collect { it.count('<mark>') - it.count('</mark>') }", everyItem(equalTo(0)));
     }
 
     @Test

@@ -19,11 +19,22 @@ public record Segment(UUID transcriptId, long seq, UUID segmentId, String speake
             return null;
         }
         StringBuilder out = new StringBuilder(highlight.length() + 32);
+        boolean open = false; // a marker already in the stored text must not leave a mark unbalanced
         for (int i = 0; i < highlight.length(); i++) {
             char c = highlight.charAt(i);
             switch (c) {
-                case MATCH_START -> out.append("<mark>");
-                case MATCH_END -> out.append("</mark>");
+                case MATCH_START -> {
+                    if (!open) {
+                        out.append("<mark>");
+                        open = true;
+                    }
+                }
+                case MATCH_END -> {
+                    if (open) {
+                        out.append("</mark>");
+                        open = false;
+                    }
+                }
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
@@ -32,6 +43,6 @@ public record Segment(UUID transcriptId, long seq, UUID segmentId, String speake
                 default -> out.append(c);
             }
         }
-        return out.toString();
+        return open ? out.append("</mark>").toString() : out.toString();
     }
 }

@@ -12,7 +12,9 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -84,6 +86,12 @@ public class AudioDecoder {
      * The demuxers a recording may be read with: audio containers only. Playlists (HLS) and concat lists would make
      * ffmpeg read other files of this host into the uploader's transcript.
      */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ffmpeg-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
     static final String FORMATS = "wav,w64,mp3,ogg,flac,matroska,webm,mov,mp4,m4a,aac,caf,amr";
 
     private InputStream viaFfmpeg(Path file) throws IOException {
@@ -97,21 +105,39 @@ public class AudioDecoder {
             throw new EngineUnavailableException("ffmpeg cannot start (" + ffmpeg + "): only 16 kHz mono PCM WAV can be read", e);
         }
         process.getOutputStream().close();
-        // a decoder that hangs is stopped: its output then ends, and the exit check below reports it
-        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(process::destroyForcibly);
+        // a decoder that hangs is stopped: a read that has waited on it longer than the timeout ends its process (its
+        // output then ends, and the exit check below reports it). Not a limit on the whole decoding, which goes at the
+        // pace of the recognizer reading it: a long recording takes as long as it takes.
+        long[] waitingSince = new long[1];
+        ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(() -> {
+            long since = waitingSince[0];
+            if (since != 0 && System.nanoTime() - since > timeout.toNanos()) {
+                process.destroyForcibly();
+            }
+        }, 1, 1, TimeUnit.SECONDS);
         return new FilterInputStream(new java.io.BufferedInputStream(process.getInputStream(), 64 * 1024)) {
             private boolean checked;
 
             @Override
             public int read() throws IOException {
-                int b = super.read();
-                return b < 0 ? end(b) : b;
+                waitingSince[0] = System.nanoTime();
+                try {
+                    int b = super.read();
+                    return b < 0 ? end(b) : b;
+                } finally {
+                    waitingSince[0] = 0;
+                }
             }
 
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                return n < 0 ? end(n) : n;
+                waitingSince[0] = System.nanoTime();
+                try {
+                    int n = super.read(buffer, offset, length);
+                    return n < 0 ? end(n) : n;
+                } finally {
+                    waitingSince[0] = 0;
+                }
             }
 
             private int end(int eof) throws IOException {
@@ -119,7 +145,7 @@ public class AudioDecoder {
                     checked = true;
                     try {
                         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                            throw new IOException("ffmpeg could not decode the recording (or took longer than " + timeout + ")");
+                            throw new IOException("ffmpeg could not decode the recording (or gave nothing for " + timeout + ")");
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -131,6 +157,7 @@ public class AudioDecoder {
 
             @Override
             public void close() throws IOException {
+                watchdog.cancel(false);
                 try {
                     super.close();
                 } finally {

@@ -330,8 +330,10 @@ public class LiveEndpoint {
 
     /** The error frame, then close 1008; never waiting on a client that does not read. */
     private static void refuse(WebSocketConnection connection, String code, String detail) {
-        connection.sendText(error(code, detail)).chain(() -> connection.close(LiveSocket.POLICY))
-                .subscribe().with(ok -> { }, failure -> connection.close(LiveSocket.POLICY).subscribe().with(ok -> { }, f -> { }));
+        connection.sendText(error(code, detail)).ifNoItem().after(LiveSocket.CLOSE_WAIT).recoverWithItem(() -> null)
+                .onFailure().recoverWithNull()
+                .chain(() -> connection.close(LiveSocket.POLICY))
+                .subscribe().with(ok -> { }, failure -> { });
     }
 
     static String error(String code, String detail) {

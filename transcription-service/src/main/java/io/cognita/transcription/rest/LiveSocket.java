@@ -33,6 +33,9 @@ final class LiveSocket implements LiveHub.Listener {
     private final AtomicBoolean dropped = new AtomicBoolean();
     private static final String HEALTH = "{\"type\":\"health\"";
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+    private static final Pattern PARTIAL = Pattern.compile("\"isFinal\":false");
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    private boolean endAfterReplay;
     /** Frames that came during the replay; null once it is over (or when there was none). */
     private List<String> held;
     /** When the recheck first found the meeting ended (0: not yet); only the recheck's thread uses it. */
@@ -83,14 +86,17 @@ final class LiveSocket implements LiveHub.Listener {
         write(frame);
     }
 
-    /** During the replay: frames wait (health frames are skipped), so they come after it, in order. */
+    /**
+     * During the replay: finals, errors and the meeting's end wait, so they come after it, in order; partials and
+     * health frames are stale by then and skipped. Half the pending bound, so the flush leaves room.
+     */
     private void hold(String frame) {
-        if (frame.startsWith(HEALTH)) {
+        if (frame.startsWith(HEALTH) || PARTIAL.matcher(frame).find()) {
             return;
         }
-        if (held.size() >= maxPending) {
+        if (held.size() >= maxPending / 2) {
             held = null;
-            revoke("SLOW_CONSUMER", "More than " + maxPending + " frames came during the replay; reconnect with afterSeq to catch up.");
+            revoke("SLOW_CONSUMER", "More than " + maxPending / 2 + " finals came during the replay; reconnect with afterSeq to catch up.");
             return;
         }
         held.add(frame);
@@ -112,6 +118,9 @@ final class LiveSocket implements LiveHub.Listener {
             write(frame);
         }
         held = null;
+        if (endAfterReplay) {
+            end();
+        }
     }
 
     private void write(String frame) {
@@ -119,12 +128,7 @@ final class LiveSocket implements LiveHub.Listener {
             return;
         }
         if (pending.incrementAndGet() > maxPending) {
-            if (dropped.compareAndSet(false, true)) {
-                connection.sendText(LiveEndpoint.error("SLOW_CONSUMER", "More than " + maxPending
-                                + " frames were waiting for this listener; reconnect with afterSeq to catch up."))
-                        .chain(() -> connection.close(new CloseReason(1008, "SLOW_CONSUMER")))
-                        .subscribe().with(ok -> { }, failure -> { });
-            }
+            revoke("SLOW_CONSUMER", "More than " + maxPending + " frames were waiting for this listener; reconnect with afterSeq to catch up.");
             return;
         }
         connection.sendText(frame).subscribe().with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
@@ -149,11 +153,16 @@ final class LiveSocket implements LiveHub.Listener {
         }
     }
 
-    /** No longer allowed: an error frame, then close 1008 (without waiting for a client that does not read). */
+    /**
+     * No longer allowed: an error frame, then close 1008. A client that does not read gets the close after
+     * {@link #CLOSE_WAIT} whether its error frame went out or not (the connection is then closed under it).
+     */
     void revoke(String code, String detail) {
         if (dropped.compareAndSet(false, true)) {
-            connection.sendText(LiveEndpoint.error(code, detail)).chain(() -> connection.close(POLICY))
-                    .subscribe().with(ok -> { }, failure -> connection.close(POLICY).subscribe().with(ok -> { }, f -> { }));
+            connection.sendText(LiveEndpoint.error(code, detail)).ifNoItem().after(CLOSE_WAIT).recoverWithItem(() -> null)
+                    .onFailure().recoverWithNull()
+                    .chain(() -> connection.close(POLICY))
+                    .subscribe().with(ok -> { }, failure -> { });
         }
     }
 
@@ -173,6 +182,12 @@ final class LiveSocket implements LiveHub.Listener {
 
     @Override
     public void end() {
+        synchronized (this) {
+            if (held != null) {
+                endAfterReplay = true; // the ended frame is held; the close follows the replay and the flush
+                return;
+            }
+        }
         connection.close(new CloseReason(1000, "ended")).subscribe().with(ok -> { }, failure -> { });
     }
 

@@ -150,11 +150,10 @@ public class LiveHub {
             String key = meetingId + "/" + lang;
             if (ended) {
                 // after the translations still on their way, never before them
-                Runnable end = () -> group.forEach(l -> {
+                translations.after(key, () -> group.forEach(l -> {
                     l.send(frame);
                     l.end();
-                });
-                translations.submit(key, end, end);
+                }));
             } else {
                 translations.submit(key, () -> sendAll(group, translated((ObjectNode) parsed.deepCopy(), lang, null)),
                         () -> sendAll(group, translated((ObjectNode) parsed.deepCopy(), lang, "TRANSLATION_BUSY")));

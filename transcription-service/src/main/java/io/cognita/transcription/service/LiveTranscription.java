@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The live protocol's work: a speaker's audio through the recognizer, or a speaker's captions, into partial frames
@@ -56,6 +57,7 @@ public class LiveTranscription {
     private final long audioAheadMs;
     private final int finalCaptionBurst;
     private final int finalCaptionsPerSecond;
+    private final int partialCaptionsPerSecond;
     private static final long MINUTE_MS = 60_000;
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LiveTranscription.class);
@@ -65,7 +67,9 @@ public class LiveTranscription {
                              @ConfigProperty(name = "cognita.live.max-audio-frame") int maxAudioFrame,
                              @ConfigProperty(name = "cognita.live.audio-ahead") Duration audioAhead,
                              @ConfigProperty(name = "cognita.live.final-caption-burst") int finalCaptionBurst,
-                             @ConfigProperty(name = "cognita.live.final-captions-per-second") int finalCaptionsPerSecond) {
+                             @ConfigProperty(name = "cognita.live.final-captions-per-second") int finalCaptionsPerSecond,
+                             @ConfigProperty(name = "cognita.live.partial-captions-per-second") int partialCaptionsPerSecond) {
+        this.partialCaptionsPerSecond = partialCaptionsPerSecond;
         this.audioAheadMs = audioAhead.toMillis();
         this.finalCaptionBurst = finalCaptionBurst;
         this.finalCaptionsPerSecond = finalCaptionsPerSecond;
@@ -130,7 +134,7 @@ public class LiveTranscription {
 
     /**
      * One speaker's socket. Its frames come one at a time; the recheck may release an idle decoder meanwhile, hence
-     * the locking.
+     * the lock (which the recheck only tries: it never waits on a speaker's frame).
      */
     public final class Speaker implements AutoCloseable {
 
@@ -140,11 +144,14 @@ public class LiveTranscription {
         private final UUID streamId = UUID.randomUUID();
         private final long offsetMs;
         private final AudioPacer pacer;
-        private final FinalCaptionBudget captionBudget;
+        private final CaptionBudget finalCaptions;
+        private final CaptionBudget partialCaptions;
+        private final ReentrantLock lock = new ReentrantLock();
+        private long windowStartNanos = System.nanoTime();
+        private long windowSamples;
         private RecognitionStream stream;
         private long streamOffsetMs;
         private long closedStreamsMs;
-        private long lastAudioNanos;
         private UUID segmentId = UUID.randomUUID();
         private int revision;
         private long captionAudioMs;
@@ -156,8 +163,9 @@ public class LiveTranscription {
             this.userId = userId;
             this.label = label;
             this.offsetMs = sinceTranscriptStarted();
-            this.pacer = new AudioPacer(audioAheadMs, System::nanoTime);
-            this.captionBudget = new FinalCaptionBudget(finalCaptionBurst, finalCaptionsPerSecond, System::nanoTime);
+            this.pacer = new AudioPacer(audioAheadMs, RecognitionStream.SAMPLE_RATE, System::nanoTime);
+            this.finalCaptions = new CaptionBudget(finalCaptionBurst, finalCaptionsPerSecond, System::nanoTime);
+            this.partialCaptions = new CaptionBudget(partialCaptionsPerSecond * 2, partialCaptionsPerSecond, System::nanoTime);
         }
 
         private long sinceTranscriptStarted() {
@@ -165,14 +173,23 @@ public class LiveTranscription {
         }
 
         /** A binary frame: PCM16 LE mono 16 kHz, taken at real time (and a little ahead), no faster. */
-        public synchronized void audio(byte[] frame) {
+        public void audio(byte[] frame) {
+            lock.lock();
+            try {
+                takeAudio(frame);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void takeAudio(byte[] frame) {
             if (frame.length == 0 || frame.length % 2 != 0) {
                 throw new FrameRefused("BAD_AUDIO_FRAME", "Audio frames are PCM 16-bit samples: an even, non-zero number of bytes.");
             }
             if (frame.length > maxAudioFrame) {
                 throw new FrameRefused("FRAME_TOO_LARGE", "Audio frames are at most " + maxAudioFrame + " bytes.");
             }
-            if (!pacer.admit(frame.length / 2 * 1000L / RecognitionStream.SAMPLE_RATE)) {
+            if (!pacer.admit(frame.length / 2)) {
                 throw new FrameRefused("AUDIO_TOO_FAST", "Audio is taken at real time (16,000 samples a second, at most "
                         + audioAheadMs / 1000 + " s ahead); this frame was dropped.");
             }
@@ -182,7 +199,7 @@ public class LiveTranscription {
                 stream = recognizer.open();
                 streamOffsetMs = offset;
             }
-            lastAudioNanos = System.nanoTime();
+            windowSamples += frame.length / 2;
             short[] samples = new short[frame.length / 2];
             ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
             long started = System.nanoTime();
@@ -194,14 +211,27 @@ public class LiveTranscription {
         }
 
         /** A caption text frame from a client-side recognizer; finals are limited in rate (each is stored). */
-        public synchronized void caption(String text, boolean isFinal) {
+        public void caption(String text, boolean isFinal) {
+            lock.lock();
+            try {
+                takeCaption(text, isFinal);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void takeCaption(String text, boolean isFinal) {
             String clean = text == null ? "" : CONTROL.matcher(text).replaceAll(" ").strip();
             if (clean.isEmpty()) {
                 throw new FrameRefused("BAD_CAPTION", "A caption frame needs a non-empty text.");
             }
-            if (isFinal && !captionBudget.take()) {
+            if (isFinal && !finalCaptions.take()) {
                 throw new FrameRefused("RATE_LIMITED", "At most " + finalCaptionsPerSecond + " final captions a second (bursts of "
                         + finalCaptionBurst + "); this one was dropped.");
+            }
+            if (!isFinal && !partialCaptions.take()) {
+                throw new FrameRefused("RATE_LIMITED", "At most " + partialCaptionsPerSecond + " partial captions a second; this one "
+                        + "was dropped.");
             }
             long now = sinceTranscriptStarted() - offsetMs;
             captionAudioMs = Math.max(captionAudioMs, now);
@@ -260,9 +290,24 @@ public class LiveTranscription {
          * A speaker silent for {@code idle} gives its decoder back (the utterance in progress becomes a final); the next
          * audio frame takes one again. Decoders are few, and a socket that stays open without speaking must not hold one.
          */
-        public synchronized void releaseIfIdle(Duration idle) {
-            if (stream != null && System.nanoTime() - lastAudioNanos > idle.toNanos()) {
-                endStream();
+        public void releaseIfIdle(Duration idle) {
+            if (!lock.tryLock()) {
+                return; // busy with a frame: not idle, and the recheck must not wait on it
+            }
+            try {
+                long now = System.nanoTime();
+                if (now - windowStartNanos < idle.toNanos()) {
+                    return;
+                }
+                // idle: less than a tenth of the window's time in audio (a few bytes now and then do not hold a decoder)
+                boolean idleNow = windowSamples < idle.toMillis() / 10 * RecognitionStream.SAMPLE_RATE / 1000;
+                windowStartNanos = now;
+                windowSamples = 0;
+                if (stream != null && idleNow) {
+                    endStream();
+                }
+            } finally {
+                lock.unlock();
             }
         }
 
@@ -284,11 +329,16 @@ public class LiveTranscription {
 
         /** The speaker left: the utterance in progress becomes a final; the time not billed yet is. */
         @Override
-        public synchronized void close() {
-            if (stream != null) {
-                endStream();
+        public void close() {
+            lock.lock();
+            try {
+                if (stream != null) {
+                    endStream();
+                }
+                bill(audioMs(), true);
+            } finally {
+                lock.unlock();
             }
-            bill(audioMs(), true);
         }
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Where live finals are translated: a bounded pool of its own (a burst of finals cannot take the worker threads the
  * sockets need), and one chain per meeting and language, so listeners get a meeting's translations in the order of its
  * finals. Work that finds its chain {@code translation-backlog} deep, or the pool's queue full, is refused at once
- * rather than queued without end.
+ * rather than queued without end (a refused final then goes out untranslated, possibly ahead of the translations
+ * still waiting: its seq tells the client where it belongs).
  */
 @ApplicationScoped
 public class LiveTranslations {
@@ -70,6 +71,24 @@ public class LiveTranslations {
                 chains.computeIfPresent(key, (k, chain) -> --chain.waiting == 0 ? null : chain);
                 mine.complete(null);
             }
+        });
+    }
+
+    /** Runs {@code work} after the earlier work of the same key, whatever the backlog (the meeting's end, say). */
+    public void after(String key, Runnable work) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Void>[] previous = new CompletableFuture[1];
+        chains.compute(key, (k, found) -> {
+            Chain chain = found == null ? new Chain() : found;
+            chain.waiting++;
+            previous[0] = chain.tail;
+            chain.tail = mine;
+            return chain;
+        });
+        previous[0].thenRun(work).whenComplete((ok, failure) -> {
+            chains.computeIfPresent(key, (k, chain) -> --chain.waiting == 0 ? null : chain);
+            mine.complete(null);
         });
     }
 

@@ -129,11 +129,13 @@ public class RecordedTranscription {
             file = source.download(job.recordingId(), job.sizeBytes(), job.sha256());
             List<Hypothesis> finals;
             long audioMs;
+            boolean tooLong;
             try (CountingInputStream pcm = new CountingInputStream(decoder.pcm(file), maxAudio.toMillis() * RecognitionStream.SAMPLE_RATE / 1000 * 2)) {
                 finals = recognizer.transcribe(pcm);
                 audioMs = pcm.count() / 2 * 1000 / RecognitionStream.SAMPLE_RATE;
+                tooLong = pcm.truncated();
             }
-            if (audioMs >= maxAudio.toMillis()) {
+            if (tooLong) {
                 settle(held, j -> failed(j, "the recording is longer than " + maxAudio.toHours() + " h", audioMs + " ms decoded", true));
                 return;
             }
@@ -205,6 +207,11 @@ public class RecordedTranscription {
         CountingInputStream(java.io.InputStream in, long limit) {
             super(in);
             this.limit = limit;
+        }
+
+        /** Whether the audio went on past the limit (read once the limit is reached). */
+        boolean truncated() throws IOException {
+            return count >= limit && super.read() >= 0;
         }
 
         @Override

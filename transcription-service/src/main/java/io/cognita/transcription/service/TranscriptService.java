@@ -111,6 +111,12 @@ public class TranscriptService {
     public TranslationView requestTranslation(UUID transcriptId, String targetLanguage) {
         Transcript t = readable(transcriptId);
         access.requireMayTranslate(t);
+        java.util.Set<LanguagePair> pairs; // asked before the lock: a remote engine's answer is never awaited under it
+        try {
+            pairs = translator.pairs();
+        } catch (EngineUnavailableException e) {
+            pairs = null;
+        }
         translations.lockOrg(t.orgId()); // the plan's count of languages is checked and taken in one step, per org
         String refusal = entitlements.translationRefusal(t.orgId(), targetLanguage);
         if (refusal != null) {
@@ -118,10 +124,7 @@ public class TranscriptService {
                     "No translation into " + targetLanguage + ": " + refusal + ".", List.of(), java.util.Map.of());
         }
         LanguagePair pair = LanguagePair.of(t.language(), targetLanguage);
-        java.util.Set<LanguagePair> pairs;
-        try {
-            pairs = translator.pairs();
-        } catch (EngineUnavailableException e) {
+        if (pairs == null) {
             throw new ProblemException(503, "ENGINE_UNAVAILABLE", "Translation engine unavailable",
                     "The translation engine is unavailable; retry shortly.");
         }

@@ -2,8 +2,11 @@ package io.cognita.transcription.service;
 
 import java.util.function.LongSupplier;
 
-/** A token bucket for a speaker's final captions (each one is a stored segment with a seq of its own). */
-final class FinalCaptionBudget {
+/**
+ * A token bucket for a speaker's captions: finals (each a stored segment with a seq of its own) and partials (each a
+ * frame to every listener).
+ */
+final class CaptionBudget {
 
     private final int burst;
     private final double perNano;
@@ -11,7 +14,7 @@ final class FinalCaptionBudget {
     private double tokens;
     private long last;
 
-    FinalCaptionBudget(int burst, int perSecond, LongSupplier nanos) {
+    CaptionBudget(int burst, int perSecond, LongSupplier nanos) {
         this.burst = burst;
         this.perNano = perSecond / 1e9;
         this.nanos = nanos;
