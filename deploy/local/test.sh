@@ -20,6 +20,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "installing Debian's ${missing[*]} (the tests start them themselves)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# the images cannot be built here (no container engine): their Dockerfile is linted
+"$root/deploy/docker/lint.sh"
 started_kafka=0
 if ! "$here/kafka.sh" status >/dev/null 2>&1; then
   "$here/kafka.sh" start

@@ -1,0 +1,282 @@
+package io.cognita.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The chart as Helm renders it: lint --strict clean; every object of the default, dev and prod renderings parsed into
+ * the typed Kubernetes model with no field the model does not know (a misspelt field fails here, not in a cluster);
+ * then what operators rely on, asserted over the manifests; and the values schema refusing bad values.
+ */
+class HelmChartTest {
+
+    static final Path CHART = Path.of("helm/cognita");
+    static final Set<String> SERVICES = Set.of("gateway", "identity", "org", "workspace", "meeting", "transcription");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
+            "Deployment", Deployment.class, "Service", Service.class, "ServiceAccount", ServiceAccount.class,
+            "ConfigMap", ConfigMap.class, "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
+            "PodDisruptionBudget", PodDisruptionBudget.class, "Ingress", Ingress.class, "NetworkPolicy", NetworkPolicy.class,
+            "Job", Job.class);
+    private static final Set<String> MONITORING = Set.of("ServiceMonitor", "PrometheusRule");
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|TOKEN|SECRET|ACCESS_KEY|API_KEY).*");
+
+    @Test
+    void lintIsCleanEvenStrict() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+        List<String> problems = lint.getMessages().stream().filter(m -> m.contains("[WARNING]") || m.contains("[ERROR]")).toList();
+        assertThat(problems, empty());
+        assertThat(lint.isFailed(), is(false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "values-dev.yaml", "values-prod.yaml"})
+    void everyObjectIsWellTypedAndEveryServiceIsFitForProduction(String valuesFile) throws Exception {
+        List<HasMetadata> objects = render(valuesFile);
+        List<Deployment> deployments = of(objects, Deployment.class);
+        assertThat(deployments.stream().map(d -> d.getMetadata().getLabels().get("app.kubernetes.io/name")).collect(Collectors.toSet()),
+                equalTo(SERVICES));
+        for (Deployment d : deployments) {
+            String name = d.getMetadata().getName();
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            assertThat(name + " automounts no token", pod.getAutomountServiceAccountToken(), is(false));
+            assertThat(name, pod.getSecurityContext().getRunAsNonRoot(), is(true));
+            assertThat(name, pod.getSecurityContext().getSeccompProfile().getType(), equalTo("RuntimeDefault"));
+            for (Container c : pod.getContainers()) {
+                assertProbe(name, c.getStartupProbe(), "/q/health/started");
+                assertProbe(name, c.getReadinessProbe(), "/q/health/ready");
+                assertProbe(name, c.getLivenessProbe(), "/q/health/live");
+                for (String kind : List.of("cpu", "memory")) {
+                    assertThat(name + " requests " + kind, c.getResources().getRequests().get(kind), notNullValue());
+                    assertThat(name + " limits " + kind, c.getResources().getLimits().get(kind), notNullValue());
+                }
+                var security = c.getSecurityContext();
+                assertThat(name + " read-only root", security.getReadOnlyRootFilesystem(), is(true));
+                assertThat(name, security.getAllowPrivilegeEscalation(), is(false));
+                assertThat(name, security.getRunAsNonRoot(), is(true));
+                assertThat(name, security.getCapabilities().getDrop(), equalTo(List.of("ALL")));
+                assertThat(name + " writes only to an emptyDir at /tmp", c.getVolumeMounts().stream()
+                        .filter(m -> !Boolean.TRUE.equals(m.getReadOnly())).map(m -> m.getMountPath()).toList(), equalTo(List.of("/tmp")));
+                for (EnvVar env : c.getEnv()) {
+                    if (SECRET_NAME.matcher(env.getName()).matches()) {
+                        assertThat(name + " " + env.getName() + " comes from a Secret", env.getValue(), equalTo(null));
+                        assertThat(name + " " + env.getName(), env.getValueFrom().getSecretKeyRef(), notNullValue());
+                    }
+                }
+            }
+            Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(name + " has a PodDisruptionBudget", of(objects, PodDisruptionBudget.class).stream()
+                    .anyMatch(p -> selects(p.getSpec().getSelector().getMatchLabels(), podLabels)), is(true));
+            assertThat(name + " is selected by a NetworkPolicy for ingress and egress", of(objects, NetworkPolicy.class).stream()
+                    .filter(p -> p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")))
+                    .anyMatch(p -> selects(p.getSpec().getPodSelector().getMatchLabels(), podLabels)), is(true));
+        }
+        List<Ingress> ingresses = of(objects, Ingress.class);
+        assertThat("only the gateway has an Ingress", ingresses.stream().map(i -> i.getSpec().getRules().get(0).getHttp().getPaths().get(0)
+                .getBackend().getService().getName()).toList(), equalTo(List.of("cognita-gateway")));
+        assertThat("no Secret is rendered", objects.stream().map(HasMetadata::getKind).toList(), not(hasItem("Secret")));
+        for (ConfigMap map : of(objects, ConfigMap.class)) {
+            for (String key : map.getData().keySet()) {
+                assertThat(map.getMetadata().getName() + " holds no credential", SECRET_NAME.matcher(key).matches(), is(false));
+            }
+        }
+    }
+
+    @Test
+    void onlyTheGatewayIsReachableFromOutsideAndEachServiceOnlyFromItsCallers() throws Exception {
+        List<NetworkPolicy> policies = of(render(""), NetworkPolicy.class);
+        NetworkPolicy org = policies.stream().filter(p -> p.getMetadata().getName().equals("cognita-org")).findFirst().orElseThrow();
+        List<String> callers = org.getSpec().getIngress().get(0).getFrom().stream()
+                .map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).sorted().toList();
+        assertThat(callers, equalTo(List.of("gateway")));
+        NetworkPolicy meeting = policies.stream().filter(p -> p.getMetadata().getName().equals("cognita-meeting")).findFirst().orElseThrow();
+        assertThat(meeting.getSpec().getIngress().get(0).getFrom().stream()
+                .map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).sorted().toList(),
+                equalTo(List.of("gateway", "transcription", "workspace")));
+        for (NetworkPolicy p : policies) {
+            boolean fromOtherNamespaces = p.getSpec().getIngress().stream().flatMap(rule -> rule.getFrom().stream())
+                    .anyMatch(peer -> peer.getNamespaceSelector() != null);
+            assertThat(p.getMetadata().getName() + " takes traffic from outside its namespace", fromOtherNamespaces,
+                    equalTo(p.getMetadata().getName().equals("cognita-gateway")));
+        }
+    }
+
+    @Test
+    void theProductionValuesTurnOnMonitoringAndTheAlertsHaveRunbooks() throws Exception {
+        String rendered = renderText("values-prod.yaml");
+        assertThat(rendered, containsString("kind: ServiceMonitor"));
+        assertThat(rendered, containsString("kind: PrometheusRule"));
+        for (String alert : List.of("CognitaOutboxLag", "CognitaDeadLetters", "CognitaConsumerLag", "CognitaServerErrors",
+                "CognitaLoginFailuresSpike")) {
+            assertThat(rendered, containsString("alert: " + alert));
+            assertThat(rendered, containsString("docs/operations.md#" + alert.toLowerCase()));
+        }
+        assertThat(rendered, containsString("grafana_dashboard: \"1\""));
+    }
+
+    @Test
+    void theSchemaRefusesBadValuesWithAClearMessage() {
+        Map<String, Object> bad = Map.of(
+                "services.gateway.port", 80,
+                "image.pullPolicy", "Sometimes",
+                "postgresql.port", 0,
+                "services.org.secret", "",
+                "services.gateway.replica", 2,
+                "publicUrl", "ftp://example.com",
+                "services.transcription.resources.limits.memory", "lots",
+                "services.identity.calls[0]", "billing");
+        bad.forEach((key, value) -> {
+            TemplateCommand template = new Helm(CHART).template().withName("cognita").set(key, value);
+            Exception refused = assertThrows(Exception.class, template::call, key + "=" + value + " was accepted");
+            assertThat(key, refused.getMessage(), containsString("values don't meet the specifications of the schema"));
+        });
+    }
+
+    @Test
+    void theChartsReadmeListsEveryValue() throws Exception {
+        String readme = java.nio.file.Files.readString(CHART.resolve("README.md"));
+        List<String> missing = new ArrayList<>();
+        valuePaths("", YAML.readTree(CHART.resolve("values.yaml").toFile()), missing, readme);
+        assertThat("values missing from README.md (run deploy/helm/readme-values.py)", missing, empty());
+    }
+
+    /** Every value path, down to maps whose keys are free (env, annotations, labels): listed, or an ancestor is. */
+    private static void valuePaths(String path, JsonNode node, List<String> missing, String readme) {
+        if (!path.isEmpty()) {
+            boolean listed = false;
+            for (String at = path; !listed && !at.isEmpty(); at = at.contains(".") ? at.substring(0, at.lastIndexOf('.')) : "") {
+                listed = readme.contains("`" + at + "`");
+            }
+            if (!listed) {
+                missing.add(path);
+            }
+        }
+        if (node.isObject() && !path.matches(".*(env|annotations|ingressControllerNamespace|requests|limits)$")) {
+            node.fields().forEachRemaining(e -> valuePaths(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), missing, readme));
+        }
+    }
+
+    private static void assertProbe(String name, Probe probe, String path) {
+        assertThat(name + " probe " + path, probe, notNullValue());
+        assertThat(name, probe.getHttpGet().getPath(), equalTo(path));
+    }
+
+    private static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+        return selector != null && !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet());
+    }
+
+    static <T> List<T> of(List<HasMetadata> objects, Class<T> type) {
+        return objects.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    static String renderText(String valuesFile) {
+        TemplateCommand template = new Helm(CHART).template().withName("cognita").withNamespace("cognita");
+        if (!valuesFile.isEmpty()) {
+            template.withValuesFile(CHART.resolve(valuesFile));
+        }
+        return template.call();
+    }
+
+    /** Every rendered object in its typed model; a field the model does not know fails. */
+    static List<HasMetadata> render(String valuesFile) throws Exception {
+        List<HasMetadata> out = new ArrayList<>();
+        try (var docs = YAML.readerFor(JsonNode.class).<JsonNode>readValues(renderText(valuesFile))) {
+            while (docs.hasNext()) {
+                JsonNode doc = docs.next();
+                if (doc == null || doc.isNull() || doc.isMissingNode() || doc.isEmpty()) {
+                    continue;
+                }
+                String kind = doc.path("kind").asText();
+                if (MONITORING.contains(kind)) {
+                    assertThat(kind, doc.path("apiVersion").asText(), equalTo("monitoring.coreos.com/v1"));
+                    continue;
+                }
+                Class<? extends HasMetadata> type = KINDS.get(kind);
+                assertThat("a kind this test knows: " + kind, type, notNullValue());
+                HasMetadata object = YAML.treeToValue(doc, type);
+                assertThat(kind + " " + object.getMetadata().getName() + " apiVersion", object.getApiVersion(),
+                        equalTo(doc.path("apiVersion").asText()));
+                unknownFields(object, kind + "/" + object.getMetadata().getName());
+                out.add(object);
+            }
+        }
+        return out;
+    }
+
+    /** The model keeps what it does not know in additionalProperties: any there is a misspelt or misplaced field. */
+    static void unknownFields(Object node, String path) throws Exception {
+        if (node == null || node instanceof String || node instanceof Number || node instanceof Boolean || node instanceof Enum) {
+            return;
+        }
+        if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                unknownFields(list.get(i), path + "[" + i + "]");
+            }
+            return;
+        }
+        if (node instanceof Map<?, ?> map) {
+            for (var e : map.entrySet()) {
+                unknownFields(e.getValue(), path + "." + e.getKey());
+            }
+            return;
+        }
+        if (!node.getClass().getName().startsWith("io.fabric8.")) {
+            return;
+        }
+        for (Method getter : node.getClass().getMethods()) {
+            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getDeclaringClass().getName().startsWith("io.fabric8.")
+                    || !(getter.getName().startsWith("get") || getter.getName().startsWith("is"))) {
+                continue;
+            }
+            Object value = getter.invoke(node);
+            if (getter.getName().equals("getAdditionalProperties")) {
+                assertThat("fields the Kubernetes model does not know at " + path, value == null ? Set.of() : ((Map<?, ?>) value).keySet(),
+                        empty());
+                continue;
+            }
+            unknownFields(value, path + "." + getter.getName().replaceFirst("^(get|is)", ""));
+        }
+    }
+}
