@@ -38,6 +38,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -115,6 +116,8 @@ class HelmChartTest {
         List<Ingress> ingresses = of(objects, Ingress.class);
         assertThat("only the gateway has an Ingress", ingresses.stream().map(i -> i.getSpec().getRules().get(0).getHttp().getPaths().get(0)
                 .getBackend().getService().getName()).toList(), equalTo(List.of("cognita-gateway")));
+        assertThat("the Ingress exposes the API only, not /q/metrics", ingresses.stream().flatMap(i -> i.getSpec().getRules().stream())
+                .flatMap(r -> r.getHttp().getPaths().stream()).map(p -> p.getPath()).toList(), everyItem(equalTo("/api")));
         assertThat("no Secret is rendered", objects.stream().map(HasMetadata::getKind).toList(), not(hasItem("Secret")));
         for (ConfigMap map : of(objects, ConfigMap.class)) {
             for (String key : map.getData().keySet()) {

@@ -103,6 +103,17 @@ class AuthResourceTest {
     }
 
     @Test
+    void signInsAndRevokedSessionsAreCountedInTheMetrics() {
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", Clients.newAddress())
+                .body("{\"email\":\"root@cognita.test\",\"password\":\"not it\"}")
+                .when().post("/api/auth/login").then().statusCode(401);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.matchesPattern(
+                "(?s).*\ncognita_logins_total\\{[^}]*result=\"failure\"[^}]*} [1-9].*"));
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.containsString("cognita_sessions_revoked_total"));
+    }
+
+    @Test
     void aWrongPasswordAndAnUnknownAccountLookTheSame() {
         String wrong = given().contentType(ContentType.JSON).header("X-Forwarded-For", Clients.newAddress())
                 .body("{\"email\":\"root@cognita.test\",\"password\":\"not it\"}")

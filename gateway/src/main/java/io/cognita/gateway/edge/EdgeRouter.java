@@ -5,6 +5,8 @@ import io.cognita.gateway.revocation.RevokedSessions;
 import io.cognita.gateway.routing.Route;
 import io.cognita.gateway.routing.RouteTable;
 import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -30,6 +32,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class EdgeRouter {
 
+    private final Counter rateLimited;
+
     private static final Logger LOG = Logger.getLogger(EdgeRouter.class);
 
     private final GatewayConfig config;
@@ -41,7 +45,9 @@ public class EdgeRouter {
     private final RevokedSessions revoked;
 
     public EdgeRouter(GatewayConfig config, RouteTable routes, TokenVerifier tokens, RateLimiter limits,
-                      ProblemWriter problems, UpstreamErrors upstreamErrors, RevokedSessions revoked) {
+                      ProblemWriter problems, UpstreamErrors upstreamErrors, RevokedSessions revoked, MeterRegistry meters) {
+        this.rateLimited = Counter.builder("cognita.gateway.rate.limited").description("requests refused with 429 RATE_LIMITED")
+                .register(meters);
         this.revoked = revoked;
         this.config = config;
         this.routes = routes;
@@ -179,6 +185,7 @@ public class EdgeRouter {
             ctx.response().putHeader("RateLimit-Policy", decision.policyHeader());
             ctx.response().putHeader("RateLimit", decision.stateHeader());
             if (decision.limited()) {
+                rateLimited.increment();
                 ctx.response().putHeader("Retry-After", Long.toString(decision.resetSeconds()));
                 problems.send(ctx, 429, "RATE_LIMITED", "Too many requests",
                         "The rate limit " + decision.policy() + " is exhausted; retry after " + decision.resetSeconds() + " s.");

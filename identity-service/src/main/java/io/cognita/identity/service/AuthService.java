@@ -6,6 +6,7 @@ import io.cognita.identity.domain.User;
 import io.cognita.identity.repository.LoginFailureRepository;
 import io.cognita.identity.repository.UserRepository;
 import io.cognita.platform.problem.ProblemException;
+import io.micrometer.core.annotation.Counted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -47,6 +48,7 @@ public class AuthService {
     }
 
     @Transactional(dontRollbackOn = ProblemException.class)
+    @Counted(value = "cognita.logins", description = "password sign-ins; result=failure for a refused one (wrong password, held back, throttled)")
     public AuthTokens login(String email, String password, DeviceInfo device, String clientAddress) {
         String normalised = User.normaliseEmail(email);
         String source = SourceAddress.of(clientAddress);

@@ -10,6 +10,8 @@ import io.cognita.identity.repository.SessionRepository;
 import io.cognita.identity.repository.UserRepository;
 import io.cognita.platform.outbox.Outbox;
 import io.cognita.platform.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -28,6 +30,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionService {
 
+    private final Counter revoked;
+
     private static final Logger LOG = Logger.getLogger(SessionService.class);
 
     private final SessionRepository sessions;
@@ -39,7 +43,9 @@ public class SessionService {
     private final Clock clock;
 
     public SessionService(SessionRepository sessions, RefreshTokenRepository refreshTokens, UserRepository users,
-                          TokenIssuer tokens, Outbox outbox, IdentityConfig config, Clock clock) {
+                          TokenIssuer tokens, Outbox outbox, IdentityConfig config, Clock clock, MeterRegistry meters) {
+        this.revoked = Counter.builder("cognita.sessions.revoked").description("sessions ended before their time (sign-out, reset, admin)")
+                .register(meters);
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.users = users;
@@ -136,6 +142,7 @@ public class SessionService {
 
     private void revoke(Session session, String reason, Instant now) {
         session.revoke(now, reason);
+        revoked.increment();
         outbox.record(IdentityEvents.SESSION_REVOKED, null, "session/" + session.id,
                 new IdentityEvents.SessionRevoked(session.id.toString(), session.userId, reason,
                         now.plus(config.accessTokenTtl())));

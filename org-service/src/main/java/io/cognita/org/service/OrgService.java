@@ -11,6 +11,7 @@ import io.cognita.org.repository.OrganizationRepository;
 import io.cognita.platform.api.Page;
 import io.cognita.platform.outbox.Outbox;
 import io.cognita.platform.paging.PageRequest;
+import io.micrometer.core.annotation.Counted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -57,6 +58,7 @@ public class OrgService {
     }
 
     @Transactional
+    @Counted(value = "cognita.orgs.created", description = "organizations created; result=failure for a refused one")
     public OrganizationSnapshot create(OrgDraft draft) {
         access.requireProvisioner();
         Organization org = Organization.create(draft, organizations.defaultsFor(draft.orgType()), clock.instant());

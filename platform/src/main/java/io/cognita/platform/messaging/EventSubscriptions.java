@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cognita.platform.faults.TransientFaults;
 import io.cognita.platform.inbox.Inbox;
+import io.cognita.platform.metrics.EventMeters;
 import io.cognita.platform.request.RequestId;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -61,6 +62,7 @@ public class EventSubscriptions {
 
     private final Instance<EventHandler> handlers;
     private final Inbox inbox;
+    private final EventMeters meters;
     private final ObjectMapper json;
     private final String bootstrap;
     private final String application;
@@ -74,7 +76,7 @@ public class EventSubscriptions {
     private KafkaProducer<String, String> dlq;
     private volatile boolean running;
 
-    public EventSubscriptions(Instance<EventHandler> handlers, Inbox inbox, ObjectMapper json,
+    public EventSubscriptions(Instance<EventHandler> handlers, Inbox inbox, EventMeters meters, ObjectMapper json,
                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                               @ConfigProperty(name = "quarkus.application.name") String application,
                               @ConfigProperty(name = "cognita.events.max-attempts", defaultValue = "3") int maxAttempts,
@@ -84,6 +86,7 @@ public class EventSubscriptions {
         this.maxStall = maxStall;
         this.handlers = handlers;
         this.inbox = inbox;
+        this.meters = meters;
         this.json = json;
         this.bootstrap = bootstrap;
         this.application = application;
@@ -285,6 +288,7 @@ public class EventSubscriptions {
                         handler.handle(event);
                     }
                 });
+                meters.consumed(handler.name());
                 if (subscription.stalledSince != null) {
                     LOG.infof("consumer %s recovered after %s", handler.name(),
                             Duration.between(subscription.stalledSince, Instant.now()));
@@ -367,6 +371,7 @@ public class EventSubscriptions {
             throw new IllegalStateException("could not write to " + record.topic() + ".dlq: " + e, e);
         }
         deadLettered.incrementAndGet();
+        meters.deadLettered(handler.name());
         for (Subscription s : subscriptions) {
             if (s.handler().equals(handler.name())) {
                 s.stalledSince = null;

@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import io.cognita.platform.metrics.EventMeters;
 
 /**
  * Publishes outbox rows to Kafka. Woken at once by the NOTIFY that {@link Outbox} sends on commit, and
@@ -42,6 +43,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final AgroalDataSource dataSource;
+    private final EventMeters meters;
     private final Outbox.OutboxSettings settings;
     private final String bootstrapServers;
     private final Duration pollInterval;
@@ -52,12 +54,13 @@ public class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
-    public OutboxRelay(AgroalDataSource dataSource, Outbox.OutboxSettings settings,
+    public OutboxRelay(AgroalDataSource dataSource, EventMeters meters, Outbox.OutboxSettings settings,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "cognita.outbox.poll-interval") Duration pollInterval,
                        @ConfigProperty(name = "cognita.outbox.batch-size") int batchSize,
                        @ConfigProperty(name = "cognita.outbox.relay.enabled", defaultValue = "true") boolean enabled) {
         this.dataSource = dataSource;
+        this.meters = meters;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
         this.pollInterval = pollInterval;
@@ -184,6 +187,7 @@ public class OutboxRelay {
                 }
             }
             connection.commit();
+            meters.published(ids.size());
             return ids.size();
         } catch (Exception e) {
             connection.rollback();

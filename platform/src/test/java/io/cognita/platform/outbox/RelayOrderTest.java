@@ -34,6 +34,9 @@ class RelayOrderTest {
     @Inject
     Outbox.OutboxSettings settings;
 
+    @Inject
+    io.cognita.platform.metrics.EventMeters meters;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -66,7 +69,7 @@ class RelayOrderTest {
     }
 
     private OutboxRelay replica() {
-        OutboxRelay relay = new OutboxRelay(dataSource, settings, bootstrap, Duration.ofMillis(50), 3, true);
+        OutboxRelay relay = new OutboxRelay(dataSource, meters, settings, bootstrap, Duration.ofMillis(50), 3, true);
         relay.start(null);
         return relay;
     }

@@ -62,7 +62,11 @@ public class LiveHub {
     private final AtomicLong lagMs = new AtomicLong();
 
     public LiveHub(LiveFanOut fanOut, Translator translator, LiveTranslations translations, ObjectMapper json,
-                   @jakarta.inject.Named("live") io.cognita.transcription.domain.SpeechRecognizer live) {
+                   @jakarta.inject.Named("live") io.cognita.transcription.domain.SpeechRecognizer live,
+                   io.micrometer.core.instrument.MeterRegistry meters) {
+        io.micrometer.core.instrument.Gauge.builder("cognita.live.streams.open", listeners,
+                        l -> l.values().stream().mapToInt(Set::size).sum())
+                .description("live sockets open on this replica (speakers and listeners)").register(meters);
         this.fanOut = fanOut;
         this.translator = translator;
         this.translations = translations;
