@@ -29,6 +29,8 @@ export COGNITA_SMTP_STARTTLS=${COGNITA_SMTP_STARTTLS:-DISABLED}
 # the gateway runs on this machine; mails link to it
 export COGNITA_TRUSTED_PROXIES=${COGNITA_TRUSTED_PROXIES:-127.0.0.1,::1}
 export COGNITA_PUBLIC_URL=${COGNITA_PUBLIC_URL:-http://localhost:3000}
+# readable log lines locally (production writes JSON lines)
+export COGNITA_LOG_JSON=${COGNITA_LOG_JSON:-false}
 # the services' shared token for /api/internal/** calls, made once per checkout (production takes it from a Secret)
 if [ -z "${COGNITA_INTERNAL_TOKEN:-}" ]; then
   [ -s "$run_dir/internal-token" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$run_dir/internal-token")

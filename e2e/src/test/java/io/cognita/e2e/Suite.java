@@ -78,6 +78,11 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
     Suite() {
         try {
             work = Files.createDirectories(root.resolve("e2e/target/e2e-run"));
+            try (var old = Files.newDirectoryStream(work, "*.log")) {
+                for (Path log : old) {
+                    Files.delete(log); // each run's logs alone (the JSON-lines check reads them)
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,6 +138,11 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
 
     Path work() {
         return work;
+    }
+
+    /** The log file of a service of the shared suite (the replica of transcription-service writes its own). */
+    static Path logOf(String service) {
+        return shared().work().resolve(service + ".log");
     }
 
     private void launch(String service, String module, int port) throws Exception {

@@ -91,6 +91,7 @@ public class EdgeRouter {
 
     private void edge(RoutingContext ctx) {
         String requestId = EdgeRequest.assignRequestId(ctx);
+        org.jboss.logging.MDC.put("requestId", requestId); // Quarkus keeps the MDC on the request's own Vert.x context
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(EdgeRequest.REQUEST_ID, requestId));
         String path = ctx.request().path();
         if (ctx.request().uri().length() > MAX_URI_LENGTH) {
