@@ -126,6 +126,18 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
         }
     }
 
+    /** Sends a service SIGTERM, as Kubernetes does, without waiting: the caller watches it go. */
+    synchronized Process terminate(String service) {
+        Process p = processes.remove(service);
+        p.destroy();
+        return p;
+    }
+
+    /** Starts the second transcription-service replica again and waits until it is ready. */
+    synchronized void restartTranscriptionReplica() throws Exception {
+        launch("transcription-service-2", "transcription-service", TRANSCRIPTION_REPLICA_PORT);
+    }
+
     /** Starts a stopped service again and waits until it is ready. */
     synchronized void restart(String service) throws Exception {
         launch(service, service, SERVICES.get(service));

@@ -160,7 +160,7 @@ class TranscriptionE2ETest {
     }
 
     /** Connects until the service has heard of the meeting and the participant (its views are fed by events). */
-    private static LiveClient connected(java.util.function.Supplier<LiveClient> connect) {
+    static LiveClient connected(java.util.function.Supplier<LiveClient> connect) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
             LiveClient client = connect.get();
             JsonNode first = client.frames().isEmpty() ? null : client.frames().get(0);

@@ -11,7 +11,9 @@ import io.cognita.transcription.domain.Transcript;
 import io.cognita.transcription.service.LiveAccess;
 import io.cognita.transcription.service.LiveHub;
 import io.cognita.transcription.service.LiveTranscription;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -301,6 +303,17 @@ public class LiveEndpoint {
                     LOG.warnf(e, "an idle speaker's decoder could not be released cleanly");
                 }
             }
+        }
+    }
+
+    /**
+     * The replica is going away (SIGTERM, before its shutdown delay): every socket is closed with 1012 (service
+     * restart) and a reconnect hint, while this replica still serves, so clients reconnect to another one with
+     * afterSeq and miss nothing.
+     */
+    void draining(@Observes ShutdownDelayInitiatedEvent ignored) {
+        for (LiveSocket socket : List.copyOf(sockets.values())) {
+            socket.restarting();
         }
     }
 

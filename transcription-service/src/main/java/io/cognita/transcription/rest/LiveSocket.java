@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LiveSocket implements LiveHub.Listener {
 
     static final CloseReason POLICY = new CloseReason(1008, "refused");
+    static final CloseReason RESTARTING = new CloseReason(1012, "restarting: reconnect with afterSeq");
 
     private final WebSocketConnection connection;
     private final UUID meetingId;
@@ -174,6 +175,11 @@ final class LiveSocket implements LiveHub.Listener {
             return false;
         }
         return now - endedSeenNanos > grace.toNanos();
+    }
+
+    /** This replica is restarting: a close 1012 whose reason tells the client to reconnect (with afterSeq). */
+    void restarting() {
+        connection.close(RESTARTING).subscribe().with(ok -> { }, failure -> { });
     }
 
     boolean isSpeaker() {

@@ -1,0 +1,75 @@
+package io.cognita.e2e;
+
+import io.cognita.platform.testing.LiveClient;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * SIGTERM as Kubernetes sends it, to the packaged services in the prod profile: readiness turns DOWN at once while the
+ * service still serves (the shutdown delay), then it exits; a transcription replica going away closes its live
+ * sockets with 1012 and a reconnect hint while it still runs.
+ */
+@ExtendWith(SuiteExtension.class)
+class GracefulShutdownE2ETest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void accounts() {
+        WorkspaceMeetingE2ETest.init();
+    }
+
+    @Test
+    void aTerminatedServiceTurnsNotReadyFirstAndServesMeanwhile() throws Exception {
+        Suite suite = Suite.shared();
+        Process process = suite.terminate("workspace-service");
+        try {
+            await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> status("http://127.0.0.1:8083/q/health/ready") == 503);
+            assertThat("still serving during the shutdown delay", status("http://127.0.0.1:8083/q/health/live"), equalTo(200));
+            assertThat("gone after the delay and the in-flight requests", process.waitFor(40, TimeUnit.SECONDS), is(true));
+        } finally {
+            suite.restart("workspace-service");
+        }
+    }
+
+    @Test
+    void aReplicaGoingAwayTellsItsLiveSocketsToReconnect() throws Exception {
+        WorkspaceMeetingE2ETest.Team team = WorkspaceMeetingE2ETest.team();
+        String meetingId = WorkspaceMeetingE2ETest.startMeeting(team, null);
+        given().auth().oauth2(team.member()).contentType(ContentType.JSON).body("{\"recordingConsent\":true}")
+                .when().post(Accounts.API + "/meetings/" + meetingId + "/join").then().statusCode(200);
+        Suite suite = Suite.shared();
+        try (LiveClient listener = TranscriptionE2ETest.connected(() -> LiveClient.connect(URI.create("ws://127.0.0.1:"
+                + Suite.TRANSCRIPTION_REPLICA_PORT + "/api/transcription/live?meetingId=" + meetingId + "&role=listener"), team.member()))) {
+            Process replica = suite.terminate("transcription-service-2");
+            try {
+                assertThat(listener.awaitClose(Duration.ofSeconds(10)), equalTo(1012));
+                assertThat("told while the replica still ran (its shutdown delay)", replica.isAlive(), is(true));
+                replica.waitFor(40, TimeUnit.SECONDS);
+            } finally {
+                suite.restartTranscriptionReplica();
+            }
+        }
+    }
+
+    private static int status(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
