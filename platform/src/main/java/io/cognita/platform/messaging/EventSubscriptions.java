@@ -181,7 +181,7 @@ public class EventSubscriptions {
             synchronized (consumers) {
                 consumers.add(consumer);
             }
-            try (consumer) {
+            try (consumer; var metered = meters.kafka(consumer)) {
                 consumer.subscribe(List.of(handler.topic()), new ConsumerRebalanceListener() {
                     @Override
                     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {

@@ -2,6 +2,7 @@ package io.cognita.platform.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -18,6 +19,22 @@ public class EventMeters {
         this.registry = registry;
         this.published = Counter.builder("cognita.events.published").description("events sent from the outbox to Kafka")
                 .register(registry);
+    }
+
+    /**
+     * The Kafka client's own meters (kafka_consumer_* with records-lag-max, kafka_producer_*) for as long as it
+     * lives: close what this returns with the client.
+     */
+    public KafkaClientMetrics kafka(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer) {
+        KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
+        metrics.bindTo(registry);
+        return metrics;
+    }
+
+    public KafkaClientMetrics kafka(org.apache.kafka.clients.producer.Producer<?, ?> producer) {
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
+        return metrics;
     }
 
     public void published(int count) {

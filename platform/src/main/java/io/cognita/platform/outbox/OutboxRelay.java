@@ -53,6 +53,7 @@ public class OutboxRelay {
     private volatile boolean leading;
     private Thread worker;
     private KafkaProducer<String, String> producer;
+    private io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics producerMeters;
 
     public OutboxRelay(AgroalDataSource dataSource, EventMeters meters, Outbox.OutboxSettings settings,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -81,6 +82,7 @@ public class OutboxRelay {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-" + settings.channel());
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        producerMeters = meters.kafka(producer);
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -96,6 +98,9 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (producerMeters != null) {
+            producerMeters.close();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));

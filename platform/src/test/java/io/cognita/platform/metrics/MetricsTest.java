@@ -41,6 +41,7 @@ class MetricsTest {
         assertThat(metrics, containsString("jvm_memory_used_bytes"));
         assertThat(metrics, containsString("agroal_active_count"));
         assertThat(metrics, containsString("http_server_requests_seconds_count"));
+        assertThat("the Kafka clients' own meters", metrics, containsString("kafka_producer_"));
         assertThat(value("cognita_events_published_total"), greaterThan(before));
     }
 
