@@ -146,6 +146,22 @@ class HelmChartTest {
     }
 
     @Test
+    void spansLeaveOnlyForACollectorThatIsNamedAndTheNetworkPoliciesLetThemReachIt() throws Exception {
+        String endpoint = "http://otel-collector.monitoring:4317";
+        for (boolean named : List.of(false, true)) {
+            List<HasMetadata> objects = render("", named ? Map.of("tracing.otlpEndpoint", endpoint) : Map.of());
+            ConfigMap common = of(objects, ConfigMap.class).stream()
+                    .filter(c -> c.getMetadata().getName().equals("cognita-common")).findFirst().orElseThrow();
+            assertThat(common.getData().get("COGNITA_OTLP_ENDPOINT"), equalTo(named ? endpoint : ""));
+            for (NetworkPolicy p : of(objects, NetworkPolicy.class)) {
+                boolean toCollector = p.getSpec().getEgress().stream().anyMatch(rule -> rule.getPorts() != null
+                        && rule.getPorts().stream().anyMatch(port -> port.getPort().getIntVal() == 4317));
+                assertThat(p.getMetadata().getName() + " reaches the collector", toCollector, equalTo(named));
+            }
+        }
+    }
+
+    @Test
     void theProductionValuesTurnOnMonitoringAndTheAlertsHaveRunbooks() throws Exception {
         String rendered = renderText("values-prod.yaml");
         assertThat(rendered, containsString("kind: ServiceMonitor"));
@@ -168,7 +184,9 @@ class HelmChartTest {
                 "services.gateway.replica", 2,
                 "publicUrl", "ftp://example.com",
                 "services.transcription.resources.limits.memory", "lots",
-                "services.identity.calls[0]", "billing");
+                "services.identity.calls[0]", "billing",
+                "tracing.otlpProtocol", "http/json",
+                "tracing.otlpEndpoint", "otel-collector:4317");
         bad.forEach((key, value) -> {
             TemplateCommand template = new Helm(CHART).template().withName("cognita").set(key, value);
             Exception refused = assertThrows(Exception.class, template::call, key + "=" + value + " was accepted");
@@ -214,17 +232,26 @@ class HelmChartTest {
     }
 
     static String renderText(String valuesFile) {
+        return renderText(valuesFile, Map.of());
+    }
+
+    static String renderText(String valuesFile, Map<String, Object> sets) {
         TemplateCommand template = new Helm(CHART).template().withName("cognita").withNamespace("cognita");
         if (!valuesFile.isEmpty()) {
             template.withValuesFile(CHART.resolve(valuesFile));
         }
+        sets.forEach(template::set);
         return template.call();
     }
 
-    /** Every rendered object in its typed model; a field the model does not know fails. */
     static List<HasMetadata> render(String valuesFile) throws Exception {
+        return render(valuesFile, Map.of());
+    }
+
+    /** Every rendered object in its typed model; a field the model does not know fails. */
+    static List<HasMetadata> render(String valuesFile, Map<String, Object> sets) throws Exception {
         List<HasMetadata> out = new ArrayList<>();
-        try (var docs = YAML.readerFor(JsonNode.class).<JsonNode>readValues(renderText(valuesFile))) {
+        try (var docs = YAML.readerFor(JsonNode.class).<JsonNode>readValues(renderText(valuesFile, sets))) {
             while (docs.hasNext()) {
                 JsonNode doc = docs.next();
                 if (doc == null || doc.isNull() || doc.isMissingNode() || doc.isEmpty()) {

@@ -48,6 +48,8 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
     private final Path root = Path.of(System.getProperty("cognita.root", "..")).toAbsolutePath().normalize();
     private final Path work;
     final Mailbox mailbox = new Mailbox();
+    /** Where every service exports its spans (OTLP over HTTP). */
+    TraceCollector traces;
     OpenApiConformance conformance;
     final io.cognita.platform.testing.DnsServer dns = new io.cognita.platform.testing.DnsServer();
     private boolean closed;
@@ -99,6 +101,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
         }
         mailbox.start();
         dns.start();
+        traces = new TraceCollector();
         signingKey = work.resolve("signing-key.pem");
         Files.writeString(signingKey, newPrivateKeyPem());
         redisPort = freePort();
@@ -189,6 +192,12 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             env.put("COGNITA_RATE_LOGIN", "1000000");
             env.put("COGNITA_PUBLIC_URL", "http://localhost:3000");
             env.put("COGNITA_DNS_SERVER", dns.address());
+            env.put("COGNITA_OTLP_ENDPOINT", traces.endpoint());
+            env.put("COGNITA_OTLP_PROTOCOL", "http/protobuf");
+            // spans leave in batches every half second (5 s in production) so the tracing test waits less
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms");
+            // each event a consumer handles, logged (DEBUG) with the request and trace ids the event carried
+            env.put("QUARKUS_LOG_CATEGORY__IO_COGNITA_PLATFORM_MESSAGING__LEVEL", "DEBUG");
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             Files.writeString(work.resolve(service + ".pid"), Long.toString(process.pid()));
@@ -250,6 +259,9 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
         }
         mailbox.close();
         dns.close();
+        if (traces != null) {
+            traces.close();
+        }
         if (redis != null) {
             redis.destroy();
         }

@@ -199,6 +199,9 @@ public class EdgeRouter {
         ctx.request().headers().set("X-Forwarded-Proto", ctx.request().scheme());
         ctx.request().headers().remove("X-Forwarded-Host").remove("X-Forwarded-Port").remove("X-Forwarded-Prefix")
                 .remove("Forwarded");
+        // the client's trace context is continued by the gateway's own span; the upstream call carries the gateway's
+        // (the proxy would otherwise copy the client's over it, and the service's span would skip the gateway)
+        ctx.request().headers().remove("traceparent").remove("tracestate");
         // a client waiting for "100 Continue" (curl does so above 1 MiB) hears it once the edge has admitted the
         // request, not after a second's timeout; the upstream gets the body without the expectation
         if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {

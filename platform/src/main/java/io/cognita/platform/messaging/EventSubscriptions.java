@@ -6,6 +6,8 @@ import io.cognita.platform.faults.TransientFaults;
 import io.cognita.platform.inbox.Inbox;
 import io.cognita.platform.metrics.EventMeters;
 import io.cognita.platform.request.RequestId;
+import io.cognita.platform.tracing.Traces;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -63,6 +65,7 @@ public class EventSubscriptions {
     private final Instance<EventHandler> handlers;
     private final Inbox inbox;
     private final EventMeters meters;
+    private final Traces traces;
     private final ObjectMapper json;
     private final String bootstrap;
     private final String application;
@@ -76,7 +79,7 @@ public class EventSubscriptions {
     private KafkaProducer<String, String> dlq;
     private volatile boolean running;
 
-    public EventSubscriptions(Instance<EventHandler> handlers, Inbox inbox, EventMeters meters, ObjectMapper json,
+    public EventSubscriptions(Instance<EventHandler> handlers, Inbox inbox, EventMeters meters, Traces traces, ObjectMapper json,
                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                               @ConfigProperty(name = "quarkus.application.name") String application,
                               @ConfigProperty(name = "cognita.events.max-attempts", defaultValue = "3") int maxAttempts,
@@ -87,6 +90,7 @@ public class EventSubscriptions {
         this.handlers = handlers;
         this.inbox = inbox;
         this.meters = meters;
+        this.traces = traces;
         this.json = json;
         this.bootstrap = bootstrap;
         this.application = application;
@@ -276,18 +280,33 @@ public class EventSubscriptions {
         if (!handler.types().contains(event.type())) {
             return;
         }
+        // the handling as a span of the trace that wrote the event (its traceparent), retries and all
+        try (Traces.Traced traced = traces.open(handler.name() + " process", SpanKind.CONSUMER, event.traceparent(), Map.of(
+                "messaging.system", "kafka", "messaging.operation.type", "process",
+                "messaging.destination.name", record.topic(), "messaging.consumer.group.name", application + "." + handler.name(),
+                "messaging.message.id", event.id(), "cloudevents.event_type", event.type()))) {
+            handle(handler, subscription, consumer, rebalanced, record, event, traced);
+        }
+    }
+
+    private void handle(EventHandler handler, Subscription subscription, KafkaConsumer<String, String> consumer,
+                        boolean[] rebalanced, ConsumerRecord<String, String> record, IncomingEvent event, Traces.Traced traced) {
         Duration backoff = FIRST_BACKOFF;
         for (int attempt = 1; ; attempt++) {
             try {
                 if (event.requestId() != null) {
                     RequestId.set(event.requestId());
                 }
+                boolean[] first = {false};
                 QuarkusTransaction.requiringNew().run(() -> {
                     inbox.limitLockWait(lockTimeout);
-                    if (inbox.firstDelivery(handler.name(), event.id())) {
+                    first[0] = inbox.firstDelivery(handler.name(), event.id());
+                    if (first[0]) {
                         handler.handle(event);
                     }
                 });
+                LOG.debugf("consumer %s %s %s %s-%d@%d", handler.name(), first[0] ? "handled" : "had already handled",
+                        event.type(), record.topic(), record.partition(), record.offset());
                 meters.consumed(handler.name());
                 if (subscription.stalledSince != null) {
                     LOG.infof("consumer %s recovered after %s", handler.name(),
@@ -315,6 +334,7 @@ public class EventSubscriptions {
                     continue;
                 }
                 if (attempt >= maxAttempts) {
+                    traced.failed(e);
                     deadLetter(handler, record, e.toString());
                     subscription.stalledSince = null;
                     return;

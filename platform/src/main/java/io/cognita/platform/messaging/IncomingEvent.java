@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** A CloudEvent as a consumer reads it: the envelope attributes it needs and the raw data (tolerant reader). */
 public record IncomingEvent(String id, String type, String source, String subject, String orgId, String requestId,
-                            JsonNode data) {
+                            String traceparent, JsonNode data) {
 
     static IncomingEvent of(JsonNode envelope) {
         return new IncomingEvent(text(envelope, "id"), text(envelope, "type"), text(envelope, "source"),
-                text(envelope, "subject"), text(envelope, "orgid"), text(envelope, "requestid"), envelope.path("data"));
+                text(envelope, "subject"), text(envelope, "orgid"), text(envelope, "requestid"), text(envelope, "traceparent"),
+                envelope.path("data"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -3,6 +3,7 @@ package io.cognita.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cognita.platform.request.RequestId;
+import io.cognita.platform.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -37,7 +38,7 @@ public class Outbox {
     public CloudEvent<Object> record(String type, String orgId, String subject, Object data) {
         CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(),
                 settings.source(), type, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), subject,
-                "application/json", orgId, RequestId.current(), null, data);
+                "application/json", orgId, RequestId.current(), Traces.currentTraceparent(), data);
         String payload;
         try {
             payload = json.writeValueAsString(event);

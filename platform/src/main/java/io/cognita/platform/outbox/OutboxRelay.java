@@ -1,5 +1,9 @@
 package io.cognita.platform.outbox;
 
+import io.cognita.platform.tracing.Traces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,6 +27,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -44,6 +49,7 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final EventMeters meters;
+    private final Traces traces;
     private final Outbox.OutboxSettings settings;
     private final String bootstrapServers;
     private final Duration pollInterval;
@@ -55,13 +61,14 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics producerMeters;
 
-    public OutboxRelay(AgroalDataSource dataSource, EventMeters meters, Outbox.OutboxSettings settings,
+    public OutboxRelay(AgroalDataSource dataSource, EventMeters meters, Traces traces, Outbox.OutboxSettings settings,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "cognita.outbox.poll-interval") Duration pollInterval,
                        @ConfigProperty(name = "cognita.outbox.batch-size") int batchSize,
                        @ConfigProperty(name = "cognita.outbox.relay.enabled", defaultValue = "true") boolean enabled) {
         this.dataSource = dataSource;
         this.meters = meters;
+        this.traces = traces;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
         this.pollInterval = pollInterval;
@@ -168,22 +175,37 @@ public class OutboxRelay {
         try {
             List<UUID> ids = new ArrayList<>();
             List<Future<RecordMetadata>> acks = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, topic, msg_key, type, payload::text FROM outbox ORDER BY seq LIMIT ? FOR UPDATE")) {
+            List<Span> spans = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, topic, msg_key, type, payload::text, "
+                    + "payload->>'traceparent' FROM outbox ORDER BY seq LIMIT ? FOR UPDATE")) {
                 select.setInt(1, batchSize);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         ids.add(rows.getObject(1, UUID.class));
-                        ProducerRecord<String, String> record = new ProducerRecord<>(rows.getString(2),
-                                rows.getString(3), rows.getString(5));
+                        String topic = rows.getString(2);
+                        // the send as a span of the trace that wrote the event (its traceparent attribute)
+                        Span span = traces.start(topic + " publish", SpanKind.PRODUCER, rows.getString(6), Map.of(
+                                "messaging.system", "kafka", "messaging.operation.type", "send",
+                                "messaging.destination.name", topic, "messaging.message.id", ids.get(ids.size() - 1).toString(),
+                                "cloudevents.event_type", rows.getString(4)));
+                        spans.add(span);
+                        ProducerRecord<String, String> record = new ProducerRecord<>(topic, rows.getString(3), rows.getString(5));
                         record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                         record.headers().add("ce_type", rows.getString(4).getBytes(StandardCharsets.UTF_8));
+                        record.headers().add(Traces.TRACEPARENT, Traces.traceparentOf(span).getBytes(StandardCharsets.UTF_8));
                         acks.add(producer.send(record));
                     }
                 }
             }
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
+            try {
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(30, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName()));
+                throw e;
+            } finally {
+                spans.forEach(Span::end);
             }
             if (!ids.isEmpty()) {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {

@@ -37,6 +37,9 @@ class RelayOrderTest {
     @Inject
     io.cognita.platform.metrics.EventMeters meters;
 
+    @Inject
+    io.cognita.platform.tracing.Traces traces;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -69,7 +72,7 @@ class RelayOrderTest {
     }
 
     private OutboxRelay replica() {
-        OutboxRelay relay = new OutboxRelay(dataSource, meters, settings, bootstrap, Duration.ofMillis(50), 3, true);
+        OutboxRelay relay = new OutboxRelay(dataSource, meters, traces, settings, bootstrap, Duration.ofMillis(50), 3, true);
         relay.start(null);
         return relay;
     }

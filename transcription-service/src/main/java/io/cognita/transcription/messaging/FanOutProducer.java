@@ -1,12 +1,12 @@
 package io.cognita.transcription.messaging;
 
 import io.cognita.transcription.service.LiveFanOut;
+import io.cognita.transcription.service.LiveSettings;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -19,7 +19,8 @@ public class FanOutProducer {
 
     @Produces
     @Singleton
-    LiveFanOut fanOut(Vertx vertx, @ConfigProperty(name = "cognita.live.redis-url") Optional<String> url) {
+    LiveFanOut fanOut(Vertx vertx, LiveSettings settings) {
+        Optional<String> url = settings.redisUrl();
         if (url.isPresent() && !url.get().isBlank()) {
             LOG.info("live frames fan out through Redis pub/sub");
             return new RedisFanOut(vertx, url.get());

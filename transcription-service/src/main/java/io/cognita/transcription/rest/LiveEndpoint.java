@@ -10,6 +10,7 @@ import io.cognita.transcription.domain.LanguagePair;
 import io.cognita.transcription.domain.Transcript;
 import io.cognita.transcription.service.LiveAccess;
 import io.cognita.transcription.service.LiveHub;
+import io.cognita.transcription.service.LiveSettings;
 import io.cognita.transcription.service.LiveTranscription;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -22,7 +23,6 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -69,24 +69,18 @@ public class LiveEndpoint {
     private final Map<String, LiveSocket> sockets = new ConcurrentHashMap<>();
 
     public LiveEndpoint(JWTParser tokens, RevokedSessions revoked, LiveAccess access, LiveTranscription live, LiveHub hub,
-                        @ConfigProperty(name = "cognita.live.max-pending-frames") int maxPending,
-                        @ConfigProperty(name = "cognita.live.max-text-frame") int maxTextFrame,
-                        @ConfigProperty(name = "cognita.live.max-speaker-streams-per-user") int maxSpeakerStreams,
-                        @ConfigProperty(name = "cognita.live.max-sockets-per-user") int maxSockets,
-                        @ConfigProperty(name = "cognita.live.replay-write-timeout") Duration replayWriteTimeout,
-                        @ConfigProperty(name = "cognita.live.replay-deadline") Duration replayDeadline,
-                        @ConfigProperty(name = "cognita.live.speaker-idle") Duration speakerIdle) {
-        this.replayWriteTimeout = replayWriteTimeout;
-        this.replayDeadline = replayDeadline;
-        this.speakerIdle = speakerIdle;
-        this.quota = new SocketQuota(maxSpeakerStreams, maxSockets);
+                        LiveSettings settings) {
+        this.replayWriteTimeout = settings.replayWriteTimeout();
+        this.replayDeadline = settings.replayDeadline();
+        this.speakerIdle = settings.speakerIdle();
+        this.quota = new SocketQuota(settings.maxSpeakerStreamsPerUser(), settings.maxSocketsPerUser());
         this.tokens = tokens;
         this.revoked = revoked;
         this.access = access;
         this.live = live;
         this.hub = hub;
-        this.maxPending = maxPending;
-        this.maxTextFrame = maxTextFrame;
+        this.maxPending = settings.maxPendingFrames();
+        this.maxTextFrame = settings.maxTextFrame();
     }
 
     @OnOpen

@@ -13,7 +13,6 @@ import io.cognita.transcription.repository.TranscriptRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -63,23 +62,18 @@ public class LiveTranscription {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LiveTranscription.class);
 
     public LiveTranscription(TranscriptRepository transcripts, @Named("live") SpeechRecognizer recognizer, LiveHub hub,
-                             TranscriptionEvents events, ObjectMapper json, Clock clock,
-                             @ConfigProperty(name = "cognita.live.max-audio-frame") int maxAudioFrame,
-                             @ConfigProperty(name = "cognita.live.audio-ahead") Duration audioAhead,
-                             @ConfigProperty(name = "cognita.live.final-caption-burst") int finalCaptionBurst,
-                             @ConfigProperty(name = "cognita.live.final-captions-per-second") int finalCaptionsPerSecond,
-                             @ConfigProperty(name = "cognita.live.partial-captions-per-second") int partialCaptionsPerSecond) {
-        this.partialCaptionsPerSecond = partialCaptionsPerSecond;
-        this.audioAheadMs = audioAhead.toMillis();
-        this.finalCaptionBurst = finalCaptionBurst;
-        this.finalCaptionsPerSecond = finalCaptionsPerSecond;
+                             TranscriptionEvents events, ObjectMapper json, Clock clock, LiveSettings settings) {
+        this.partialCaptionsPerSecond = settings.partialCaptionsPerSecond();
+        this.audioAheadMs = settings.audioAhead().toMillis();
+        this.finalCaptionBurst = settings.finalCaptionBurst();
+        this.finalCaptionsPerSecond = settings.finalCaptionsPerSecond();
         this.transcripts = transcripts;
         this.recognizer = recognizer;
         this.hub = hub;
         this.events = events;
         this.json = json;
         this.clock = clock;
-        this.maxAudioFrame = maxAudioFrame;
+        this.maxAudioFrame = settings.maxAudioFrame();
     }
 
     public String language() {

@@ -2,7 +2,6 @@ package io.cognita.transcription.service;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -31,10 +30,10 @@ public class LiveTranslations {
     private final int backlog;
     private final Map<String, Chain> chains = new ConcurrentHashMap<>();
 
-    public LiveTranslations(@ConfigProperty(name = "cognita.live.translation-threads") int threads,
-                            @ConfigProperty(name = "cognita.live.translation-queue") int queue,
-                            @ConfigProperty(name = "cognita.live.translation-backlog") int backlog) {
-        this.backlog = backlog;
+    public LiveTranslations(LiveSettings settings) {
+        this.backlog = settings.translationBacklog();
+        int threads = settings.translationThreads();
+        int queue = settings.translationQueue();
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
             Thread t = new Thread(r, "live-translation");
             t.setDaemon(true);
