@@ -12,10 +12,13 @@ cd "$root"
 # transcription-service embeds PocketSphinx and Apertium; its tests synthesise speech with Festival
 "$here/speech.sh"
 # servers the tests start themselves on free loopback ports: redis-server (the gateway's shared
-# revocation list) and dnsmasq (org-service's domain verification)
+# revocation list), dnsmasq (org-service's domain verification) and nginx
 missing=()
 command -v redis-server >/dev/null || missing+=(redis-server)
 [ -x /usr/sbin/dnsmasq ] || command -v dnsmasq >/dev/null || missing+=(dnsmasq-base)
+# nginx: the load balancer in front of two gateways in the e2e rolling-restart test (started in the foreground by
+# the test itself, on a free loopback port)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing Debian's ${missing[*]} (the tests start them themselves)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

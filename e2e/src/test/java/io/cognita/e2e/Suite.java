@@ -43,6 +43,8 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
     final String adminEmail = "e2e-admin-" + UUID.randomUUID() + "@cognita.test";
     final String adminPassword = UUID.randomUUID().toString();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** What each launched instance runs: its module and port (for restarting it). */
+    private final Map<String, Map.Entry<String, Integer>> instances = new LinkedHashMap<>();
     private Path signingKey;
     private final String internalToken = UUID.randomUUID().toString();
     private final Path root = Path.of(System.getProperty("cognita.root", "..")).toAbsolutePath().normalize();
@@ -141,9 +143,15 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
         launch("transcription-service-2", "transcription-service", TRANSCRIPTION_REPLICA_PORT);
     }
 
-    /** Starts a stopped service again and waits until it is ready. */
+    /** Starts a stopped service (or another instance of one, see {@link #launchInstance}) again and waits until it is ready. */
     synchronized void restart(String service) throws Exception {
-        launch(service, service, SERVICES.get(service));
+        Map.Entry<String, Integer> instance = instances.get(service);
+        launch(service, instance.getKey(), instance.getValue());
+    }
+
+    /** Starts one more instance of a module under its own name and port (a second gateway, say) and waits until it is ready. */
+    synchronized void launchInstance(String name, String module, int port) throws Exception {
+        launch(name, module, port);
     }
 
     /** The process id of a running service (for its resident memory). */
@@ -161,6 +169,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
     }
 
     private void launch(String service, String module, int port) throws Exception {
+        instances.put(service, Map.entry(module, port));
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -175,6 +184,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             env.put("COGNITA_DB_NAME", "cognita_e2e");
             env.put("COGNITA_DB_PASSWORD", "dev-only-" + module.replace("-service", ""));
             env.put("COGNITA_TRANSCRIPTION_PORT", Integer.toString(port));
+            env.put("COGNITA_GATEWAY_PORT", Integer.toString(port));
             env.put("COGNITA_REDIS_URL", "redis://127.0.0.1:" + redisPort);
             env.put("COGNITA_RECORDINGS_DIR", work.resolve("recordings").toString());
             env.put("COGNITA_INTERNAL_TOKEN", internalToken);
@@ -267,7 +277,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -99,9 +99,14 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent ignored) {
         running = false;
         if (worker != null) {
-            worker.interrupt();
             try {
-                worker.join(5000);
+                // the batch in hand is sent and deleted first (it would only come again from the next leader otherwise);
+                // a relay stuck beyond that on an unreachable broker is interrupted, its batch rolled back
+                worker.join(pollInterval.toMillis() + 5000);
+                if (worker.isAlive()) {
+                    worker.interrupt();
+                    worker.join(5000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
