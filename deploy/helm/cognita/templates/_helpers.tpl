@@ -49,11 +49,22 @@ seccompProfile:
 {{/* Egress to DNS, allowed to every pod that has egress rules. */}}
 {{- define "cognita.dnsEgress" -}}
 - to:
-    - namespaceSelector: {}
-      podSelector:
-        matchLabels:
-          k8s-app: kube-dns
+    {{- toYaml .Values.networkPolicy.dns | nindent 4 }}
   ports:
     - {protocol: UDP, port: 53}
     - {protocol: TCP, port: 53}
+{{- end -}}
+
+
+{{/* The OTLP collector's port: the endpoint's own, else the scheme's default. */}}
+{{- define "cognita.otlpPort" -}}
+{{- $url := urlParse .Values.tracing.otlpEndpoint -}}
+{{- $host := get $url "host" -}}
+{{- if regexMatch ":[0-9]+$" $host -}}
+{{- regexFind "[0-9]+$" $host -}}
+{{- else if eq (get $url "scheme") "https" -}}
+443
+{{- else -}}
+80
+{{- end -}}
 {{- end -}}

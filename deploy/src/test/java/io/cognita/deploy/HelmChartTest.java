@@ -146,19 +146,89 @@ class HelmChartTest {
     }
 
     @Test
-    void spansLeaveOnlyForACollectorThatIsNamedAndTheNetworkPoliciesLetThemReachIt() throws Exception {
-        String endpoint = "http://otel-collector.monitoring:4317";
-        for (boolean named : List.of(false, true)) {
-            List<HasMetadata> objects = render("", named ? Map.of("tracing.otlpEndpoint", endpoint) : Map.of());
-            ConfigMap common = of(objects, ConfigMap.class).stream()
-                    .filter(c -> c.getMetadata().getName().equals("cognita-common")).findFirst().orElseThrow();
-            assertThat(common.getData().get("COGNITA_OTLP_ENDPOINT"), equalTo(named ? endpoint : ""));
+    void spansLeaveOnlyForACollectorThatIsNamedAndTheNetworkPoliciesLetThemReachItOnItsPort() throws Exception {
+        Map<String, Integer> endpoints = Map.of("", 0, "http://otel-collector.monitoring:4317", 4317,
+                "http://otel-collector.monitoring:4318", 4318, "https://otlp.example.com", 443);
+        for (var endpoint : endpoints.entrySet()) {
+            List<HasMetadata> objects = render("", Map.of("tracing.otlpEndpoint", endpoint.getKey()));
+            assertThat(common(objects).get("COGNITA_OTLP_ENDPOINT"), equalTo(endpoint.getKey()));
             for (NetworkPolicy p : of(objects, NetworkPolicy.class)) {
-                boolean toCollector = p.getSpec().getEgress().stream().anyMatch(rule -> rule.getPorts() != null
-                        && rule.getPorts().stream().anyMatch(port -> port.getPort().getIntVal() == 4317));
-                assertThat(p.getMetadata().getName() + " reaches the collector", toCollector, equalTo(named));
+                Set<Integer> toCollector = p.getSpec().getEgress().stream()
+                        .filter(rule -> rule.getTo() != null && rule.getTo().stream().anyMatch(peer -> peer.getNamespaceSelector() != null
+                                && "monitoring".equals(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))))
+                        .flatMap(rule -> rule.getPorts().stream()).map(port -> port.getPort().getIntVal()).collect(Collectors.toSet());
+                assertThat(p.getMetadata().getName() + " reaches " + endpoint.getKey(), toCollector,
+                        equalTo(endpoint.getValue() == 0 ? Set.of() : Set.of(endpoint.getValue())));
             }
         }
+    }
+
+    @Test
+    void theProductionValuesLetEveryServiceReachItsDependenciesInTheirOwnNamespaces() throws Exception {
+        List<HasMetadata> objects = render("values-prod.yaml");
+        Map<String, NetworkPolicy> policies = of(objects, NetworkPolicy.class).stream()
+                .collect(Collectors.toMap(p -> p.getMetadata().getName(), p -> p));
+        Map<Integer, String> namespaces = Map.of(5432, "databases", 9092, "messaging", 6379, "cache");
+        Map<String, Set<Integer>> needs = Map.of(
+                "cognita-gateway", Set.of(9092, 6379),
+                "cognita-identity", Set.of(5432, 9092, 587, 443),
+                "cognita-org", Set.of(5432, 9092, 587),
+                "cognita-workspace", Set.of(5432, 9092),
+                "cognita-meeting", Set.of(5432, 9092),
+                "cognita-transcription", Set.of(5432, 9092, 6379));
+        needs.forEach((name, ports) -> {
+            NetworkPolicy policy = policies.get(name);
+            assertThat(name + " egress ports", egressPorts(policy).containsAll(ports), is(true));
+            for (var rule : policy.getSpec().getEgress()) {
+                for (var port : rule.getPorts()) {
+                    String namespace = namespaces.get(port.getPort().getIntVal());
+                    if (namespace != null) {
+                        assertThat(name + " reaches " + port.getPort().getIntVal() + " in " + namespace, rule.getTo().stream()
+                                .anyMatch(peer -> peer.getNamespaceSelector() != null && namespace.equals(
+                                        peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))), is(true));
+                    }
+                }
+            }
+        });
+        // the services that mail have the server and its credentials; identity verifies tokens on loopback
+        assertThat(common(objects).get("COGNITA_SMTP_HOST"), equalTo("smtp.example.com"));
+        for (String mailer : List.of("cognita-identity", "cognita-org")) {
+            Container c = deployment(objects, mailer).getSpec().getTemplate().getSpec().getContainers().get(0);
+            EnvVar password = c.getEnv().stream().filter(e -> e.getName().equals("COGNITA_SMTP_PASSWORD")).findFirst().orElseThrow();
+            assertThat(password.getValueFrom().getSecretKeyRef().getName(), equalTo("cognita-smtp"));
+        }
+        Container identity = deployment(objects, "cognita-identity").getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(env(identity, "COGNITA_JWKS_URL"), equalTo("http://127.0.0.1:8081/api/auth/.well-known/jwks.json"));
+        assertThat(env(identity, "COGNITA_ADMIN_EMAIL"), equalTo("ops@example.com"));
+    }
+
+    @Test
+    void secretEnvironmentComesFromTheNamedSecretAndNeverAsAValue() throws Exception {
+        List<HasMetadata> objects = render("", Map.of("services.transcription.secretEnv.COGNITA_SPEECH_OPENAI_API_KEY.secret", "speech-api",
+                "services.transcription.secretEnv.COGNITA_SPEECH_OPENAI_API_KEY.key", "api-key"));
+        Container c = deployment(objects, "cognita-transcription").getSpec().getTemplate().getSpec().getContainers().get(0);
+        EnvVar key = c.getEnv().stream().filter(e -> e.getName().equals("COGNITA_SPEECH_OPENAI_API_KEY")).findFirst().orElseThrow();
+        assertThat(key.getValue(), is((String) null));
+        assertThat(key.getValueFrom().getSecretKeyRef().getName() + "/" + key.getValueFrom().getSecretKeyRef().getKey(),
+                equalTo("speech-api/api-key"));
+    }
+
+    private static Map<String, String> common(List<HasMetadata> objects) {
+        return of(objects, ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals("cognita-common"))
+                .findFirst().orElseThrow().getData();
+    }
+
+    private static Deployment deployment(List<HasMetadata> objects, String name) {
+        return of(objects, Deployment.class).stream().filter(d -> d.getMetadata().getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String env(Container container, String name) {
+        return container.getEnv().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue).findFirst().orElse(null);
+    }
+
+    private static Set<Integer> egressPorts(NetworkPolicy policy) {
+        return policy.getSpec().getEgress().stream().filter(rule -> rule.getPorts() != null)
+                .flatMap(rule -> rule.getPorts().stream()).map(port -> port.getPort().getIntVal()).collect(Collectors.toSet());
     }
 
     @Test
@@ -186,7 +256,7 @@ class HelmChartTest {
                 "services.transcription.resources.limits.memory", "lots",
                 "services.identity.calls[0]", "billing",
                 "tracing.otlpProtocol", "http/json",
-                "tracing.otlpEndpoint", "otel-collector:4317");
+                "smtp.startTls", "sometimes");
         bad.forEach((key, value) -> {
             TemplateCommand template = new Helm(CHART).template().withName("cognita").set(key, value);
             Exception refused = assertThrows(Exception.class, template::call, key + "=" + value + " was accepted");

@@ -42,8 +42,13 @@ class GracefulShutdownE2ETest {
             await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
                     .until(() -> status("http://127.0.0.1:8083/q/health/ready") == 503);
             assertThat("still serving during the shutdown delay", status("http://127.0.0.1:8083/q/health/live"), equalTo(200));
+            assertThat("its API still answers during the delay (a token is asked for)",
+                    status("http://127.0.0.1:8083/api/workspaces/" + java.util.UUID.randomUUID()), equalTo(401));
             assertThat("gone after the delay and the in-flight requests", process.waitFor(40, TimeUnit.SECONDS), is(true));
         } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
             suite.restart("workspace-service");
         }
     }
@@ -61,8 +66,16 @@ class GracefulShutdownE2ETest {
             try {
                 assertThat(listener.awaitClose(Duration.ofSeconds(10)), equalTo(1012));
                 assertThat("told while the replica still ran (its shutdown delay)", replica.isAlive(), is(true));
-                replica.waitFor(40, TimeUnit.SECONDS);
+                try (LiveClient late = LiveClient.connect(URI.create("ws://127.0.0.1:" + Suite.TRANSCRIPTION_REPLICA_PORT
+                        + "/api/transcription/live?meetingId=" + meetingId + "&role=listener"), team.member())) {
+                    assertThat("a socket opened while the replica goes away is sent elsewhere at once",
+                            late.awaitClose(Duration.ofSeconds(5)), equalTo(1012));
+                }
+                assertThat(replica.waitFor(40, TimeUnit.SECONDS), is(true));
             } finally {
+                if (replica.isAlive()) {
+                    replica.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
                 suite.restartTranscriptionReplica();
             }
         }

@@ -78,7 +78,10 @@ class RollingRestartE2ETest {
         } finally {
             nginx.destroy();
             nginx.waitFor(10, TimeUnit.SECONDS);
-            suite.terminate("gateway-2").waitFor(30, TimeUnit.SECONDS);
+            Process second = suite.terminate("gateway-2");
+            if (second != null && !second.waitFor(30, TimeUnit.SECONDS)) {
+                second.destroyForcibly();
+            }
         }
     }
 

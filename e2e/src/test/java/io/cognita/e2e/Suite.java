@@ -134,7 +134,9 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
     /** Sends a service SIGTERM, as Kubernetes does, without waiting: the caller watches it go. */
     synchronized Process terminate(String service) {
         Process p = processes.remove(service);
-        p.destroy();
+        if (p != null) {
+            p.destroy();
+        }
         return p;
     }
 

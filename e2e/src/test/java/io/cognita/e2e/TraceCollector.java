@@ -25,7 +25,8 @@ import java.util.zip.GZIPInputStream;
 final class TraceCollector implements AutoCloseable {
 
     /** One received span, as the tests look at it. */
-    record Received(String service, String traceId, String spanId, String parentSpanId, String name, String kind) {
+    record Received(String service, String traceId, String spanId, String parentSpanId, String name, String kind,
+                    java.util.Map<String, String> attributes) {
     }
 
     private final HttpServer server;
@@ -77,6 +78,10 @@ final class TraceCollector implements AutoCloseable {
         return spans.size();
     }
 
+    List<Received> all() {
+        return List.copyOf(spans);
+    }
+
     List<Received> trace(String traceId) {
         return spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
     }
@@ -88,8 +93,10 @@ final class TraceCollector implements AutoCloseable {
                     .map(v -> v.getStringValue()).findFirst().orElse("?");
             for (ScopeSpans scope : resource.getScopeSpansList()) {
                 for (var span : scope.getSpansList()) {
+                    java.util.Map<String, String> attributes = new java.util.HashMap<>();
+                    span.getAttributesList().forEach(a -> attributes.put(a.getKey(), a.getValue().toString()));
                     spans.add(new Received(service, hex(span.getTraceId()), hex(span.getSpanId()), hex(span.getParentSpanId()),
-                            span.getName(), span.getKind().name()));
+                            span.getName(), span.getKind().name(), attributes));
                 }
             }
         }

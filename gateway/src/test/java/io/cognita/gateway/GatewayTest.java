@@ -76,6 +76,17 @@ class GatewayTest {
                 .when().post("/api/auth/login").then().statusCode(200).body("forwardedFor", equalTo("127.0.0.1"));
     }
 
+    /** Found by review: the gateway's meters were tagged with raw paths (a series per id, up to Quarkus's cap of 100). */
+    @Test
+    void theHttpMetersAreTaggedWithTheRoutesPatternNotTheRawPath() {
+        String id = java.util.UUID.randomUUID().toString();
+        given().when().get("/api/orgs/" + id).then().statusCode(401);
+        given().when().get("/api/no-such-thing/" + id).then().statusCode(404);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(id)));
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.containsString("uri=\"/api/{unrouted}\""));
+    }
+
     /** Found by review: the raw path matched a public route while the service resolved the dot segments. */
     @ParameterizedTest
     @ValueSource(strings = {"/api/auth/oidc/%2e%2e/%2e%2e/internal/revoked-sessions", "/api/auth/oidc/../../internal/revoked-sessions",

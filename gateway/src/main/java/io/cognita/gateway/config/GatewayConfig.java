@@ -38,6 +38,12 @@ public interface GatewayConfig {
     /** The suite's shared token for /api/internal/** calls (identity's revocation list). */
     String internalToken();
 
+    /**
+     * Proxies in front of the gateway (addresses or CIDR blocks, the ingress controller's pods) whose X-Forwarded-For
+     * and X-Forwarded-Proto are believed; none when empty.
+     */
+    Optional<List<String>> trustedProxies();
+
     /** Redis shared by the replicas for revoked sessions; in memory only when absent. */
     Optional<String> redisUrl();
 

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,18 +44,41 @@ public class EdgeRouter {
     private final ProblemWriter problems;
     private final UpstreamErrors upstreamErrors;
     private final RevokedSessions revoked;
+    private final ClientAddress clients;
 
     public EdgeRouter(GatewayConfig config, RouteTable routes, TokenVerifier tokens, RateLimiter limits,
                       ProblemWriter problems, UpstreamErrors upstreamErrors, RevokedSessions revoked, MeterRegistry meters) {
         this.rateLimited = Counter.builder("cognita.gateway.rate.limited").description("requests refused with 429 RATE_LIMITED")
                 .register(meters);
         this.revoked = revoked;
+        this.clients = ClientAddress.trusting(config.trustedProxies().orElse(List.of()));
         this.config = config;
         this.routes = routes;
         this.tokens = tokens;
         this.limits = limits;
         this.problems = problems;
         this.upstreamErrors = upstreamErrors;
+    }
+
+    /**
+     * The uri tag of this request's http_server_requests meters: a route's pattern, never the raw path (every id, or
+     * every made-up path, would make a series of its own, and Quarkus stops adding series after 100).
+     */
+    private static void template(String pattern) {
+        io.vertx.core.Context request = io.vertx.core.Vertx.currentContext();
+        if (request != null) {
+            request.putLocal(URL_TEMPLATE, pattern);
+        }
+    }
+
+    /** The client's address: the peer's, or what the trusted proxies in front of the gateway saw (computed once). */
+    private String client(RoutingContext ctx) {
+        String known = ctx.get("cognita.client");
+        if (known == null) {
+            known = clients.of(ctx.request().remoteAddress().hostAddress(), ctx.request().headers().getAll("X-Forwarded-For"));
+            ctx.put("cognita.client", known);
+        }
+        return known;
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -88,8 +112,11 @@ public class EdgeRouter {
 
     /** What the services accept (Vert.x's default initial line length). */
     static final int MAX_URI_LENGTH = 4000;
+    /** Where Quarkus's HTTP metrics look for a request's path template (its uri tag). */
+    private static final String URL_TEMPLATE = "UrlPathTemplate";
 
     private void edge(RoutingContext ctx) {
+        template("/api/{unrouted}");
         String requestId = EdgeRequest.assignRequestId(ctx);
         org.jboss.logging.MDC.put("requestId", requestId); // Quarkus keeps the MDC on the request's own Vert.x context
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(EdgeRequest.REQUEST_ID, requestId));
@@ -114,6 +141,7 @@ public class EdgeRouter {
         }
         String method = ctx.request().method().name();
         Optional<Route> match = routes.find(method, path);
+        match.ifPresent(route -> template(route.pattern().toString()));
         if (match.isEmpty()) {
             problems.send(ctx, 404, "NOT_FOUND", "Not Found", "No API route matches " + method + " " + path + ".");
             return;
@@ -128,7 +156,7 @@ public class EdgeRouter {
         }
         ctx.request().pause();
         if (route.isPublic()) {
-            admit(ctx, route, "ip:" + ctx.request().remoteAddress().hostAddress());
+            admit(ctx, route, "ip:" + client(ctx));
             return;
         }
         String authorization = ctx.request().getHeader("Authorization");
@@ -194,14 +222,17 @@ public class EdgeRouter {
                 return;
             }
         }
-        // the gateway is the edge: what a client claims in X-Forwarded-* is replaced by what the gateway saw
-        ctx.request().headers().set("X-Forwarded-For", ctx.request().remoteAddress().hostAddress());
-        ctx.request().headers().set("X-Forwarded-Proto", ctx.request().scheme());
+        // the gateway is the edge: what a client claims in X-Forwarded-* is replaced by what the gateway saw (or, behind a
+        // trusted proxy, by what that proxy saw)
+        String peer = ctx.request().remoteAddress().hostAddress();
+        ctx.request().headers().set("X-Forwarded-Proto", clients.scheme(peer, ctx.request().scheme(),
+                ctx.request().getHeader("X-Forwarded-Proto")));
+        ctx.request().headers().set("X-Forwarded-For", client(ctx));
         ctx.request().headers().remove("X-Forwarded-Host").remove("X-Forwarded-Port").remove("X-Forwarded-Prefix")
                 .remove("Forwarded");
         // the client's trace context is continued by the gateway's own span; the upstream call carries the gateway's
         // (the proxy would otherwise copy the client's over it, and the service's span would skip the gateway)
-        ctx.request().headers().remove("traceparent").remove("tracestate");
+        ctx.request().headers().remove("traceparent").remove("tracestate").remove("baggage");
         // a client waiting for "100 Continue" (curl does so above 1 MiB) hears it once the edge has admitted the
         // request, not after a second's timeout; the upstream gets the body without the expectation
         if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {

@@ -144,9 +144,14 @@ public class EventSubscriptions {
         synchronized (consumers) {
             consumers.forEach(KafkaConsumer::wakeup);
         }
+        // all were woken at once; they commit and leave their groups in parallel, within one deadline
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (Subscription subscription : subscriptions) {
             try {
-                subscription.thread.join(5000);
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left > 0) {
+                    subscription.thread.join(left);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The outbox's backlog and the age of its oldest row ({@code cognita_outbox_backlog},
@@ -24,13 +23,14 @@ public class OutboxMeters {
     private static final Logger LOG = Logger.getLogger(OutboxMeters.class);
 
     private final AgroalDataSource dataSource;
-    private final AtomicLong backlog = new AtomicLong();
-    private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    // NaN while the outbox cannot be read: a stale figure would hide the lag the alert is for
+    private volatile double backlog;
+    private volatile double oldestAgeSeconds;
 
     public OutboxMeters(AgroalDataSource dataSource, MeterRegistry registry) {
         this.dataSource = dataSource;
-        Gauge.builder("cognita.outbox.backlog", backlog, AtomicLong::get).description("events waiting in the outbox").register(registry);
-        Gauge.builder("cognita.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
+        Gauge.builder("cognita.outbox.backlog", this, m -> m.backlog).description("events waiting in the outbox").register(registry);
+        Gauge.builder("cognita.outbox.oldest.age.seconds", this, m -> m.oldestAgeSeconds)
                 .description("how long the oldest event has waited in the outbox").register(registry);
     }
 
@@ -40,10 +40,12 @@ public class OutboxMeters {
              ResultSet row = statement.executeQuery(
                      "SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) FROM outbox")) {
             if (row.next()) {
-                backlog.set(row.getLong(1));
-                oldestAgeSeconds.set(row.getLong(2));
+                backlog = row.getLong(1);
+                oldestAgeSeconds = row.getLong(2);
             }
         } catch (SQLException e) {
+            backlog = Double.NaN;
+            oldestAgeSeconds = Double.NaN;
             LOG.debugf("outbox meters not refreshed: %s", e.getMessage());
         }
     }

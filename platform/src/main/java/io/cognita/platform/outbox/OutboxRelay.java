@@ -179,31 +179,9 @@ public class OutboxRelay {
         connection.setAutoCommit(false);
         try {
             List<UUID> ids = new ArrayList<>();
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
             List<Span> spans = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, topic, msg_key, type, payload::text, "
-                    + "payload->>'traceparent' FROM outbox ORDER BY seq LIMIT ? FOR UPDATE")) {
-                select.setInt(1, batchSize);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getObject(1, UUID.class));
-                        String topic = rows.getString(2);
-                        // the send as a span of the trace that wrote the event (its traceparent attribute)
-                        Span span = traces.start(topic + " publish", SpanKind.PRODUCER, rows.getString(6), Map.of(
-                                "messaging.system", "kafka", "messaging.operation.type", "send",
-                                "messaging.destination.name", topic, "messaging.message.id", ids.get(ids.size() - 1).toString(),
-                                "cloudevents.event_type", rows.getString(4)));
-                        spans.add(span);
-                        ProducerRecord<String, String> record = new ProducerRecord<>(topic, rows.getString(3), rows.getString(5));
-                        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                        record.headers().add("ce_type", rows.getString(4).getBytes(StandardCharsets.UTF_8));
-                        record.headers().add(Traces.TRACEPARENT, Traces.traceparentOf(span).getBytes(StandardCharsets.UTF_8));
-                        acks.add(producer.send(record));
-                    }
-                }
-            }
             try {
-                for (Future<RecordMetadata> ack : acks) {
+                for (Future<RecordMetadata> ack : send(connection, ids, spans)) {
                     ack.get(30, TimeUnit.SECONDS);
                 }
             } catch (Exception e) {
@@ -227,6 +205,36 @@ public class OutboxRelay {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    /** Sends the next batch of rows (locked until the commit), each send a span of the trace that wrote its event. */
+    private List<Future<RecordMetadata>> send(Connection connection, List<UUID> ids, List<Span> spans) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, topic, msg_key, type, payload::text, "
+                + "payload->>'traceparent' FROM outbox ORDER BY seq LIMIT ? FOR UPDATE")) {
+            select.setInt(1, batchSize);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    UUID id = rows.getObject(1, UUID.class);
+                    ids.add(id);
+                    String topic = rows.getString(2);
+                    Span span = traces.start(topic + " publish", SpanKind.PRODUCER, rows.getString(6), Map.of(
+                            "messaging.system", "kafka", "messaging.operation.type", "send",
+                            "messaging.destination.name", topic, "messaging.message.id", id.toString(),
+                            "cloudevents.event_type", rows.getString(4)));
+                    spans.add(span);
+                    ProducerRecord<String, String> record = new ProducerRecord<>(topic, rows.getString(3), rows.getString(5));
+                    record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                    record.headers().add("ce_type", rows.getString(4).getBytes(StandardCharsets.UTF_8));
+                    String sent = Traces.traceparentOf(span);
+                    if (sent != null) { // none when tracing is off (QUARKUS_OTEL_SDK_DISABLED)
+                        record.headers().add(Traces.TRACEPARENT, sent.getBytes(StandardCharsets.UTF_8));
+                    }
+                    acks.add(producer.send(record));
+                }
+            }
+        }
+        return acks;
     }
 
     private void pause() {

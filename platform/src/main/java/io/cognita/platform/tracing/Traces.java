@@ -89,8 +89,10 @@ public class Traces {
             this.scope = span.makeCurrent();
             this.previousTrace = MDC.get(TRACE_ID);
             this.previousSpan = MDC.get(SPAN_ID);
-            MDC.put(TRACE_ID, span.getSpanContext().getTraceId());
-            MDC.put(SPAN_ID, span.getSpanContext().getSpanId());
+            if (span.getSpanContext().isValid()) {
+                MDC.put(TRACE_ID, span.getSpanContext().getTraceId());
+                MDC.put(SPAN_ID, span.getSpanContext().getSpanId());
+            }
         }
 
         public void failed(Throwable fault) {

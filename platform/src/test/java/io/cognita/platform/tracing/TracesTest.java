@@ -51,6 +51,19 @@ class TracesTest {
         assertNull(Traces.currentTraceparent(), "no span is current afterwards");
     }
 
+    /** Found by review: with the SDK off, the relay's header was null.getBytes() and no event left the outbox. */
+    @Test
+    void withTracingOffThereIsNoTraceparentAndNothingFails() {
+        Traces off = new Traces(io.opentelemetry.api.OpenTelemetry.noop().getTracer("off"));
+        var span = off.start("cognita.org publish", SpanKind.PRODUCER, null, Map.of());
+        assertNull(Traces.traceparentOf(span));
+        span.end();
+        try (Traces.Traced ignored = off.open("x process", SpanKind.CONSUMER, null, Map.of())) {
+            assertNull(Traces.currentTraceparent());
+            assertNull(MDC.get("traceId"), "no all-zero trace id in the log lines");
+        }
+    }
+
     @Test
     void anEventWithoutAUsableTraceparentStartsATraceOfItsOwn() {
         for (String traceparent : new String[]{null, "", "00-zz-yy-01", "00-" + TRACE + "-" + PARENT}) {

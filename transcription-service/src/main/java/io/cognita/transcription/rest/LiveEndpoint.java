@@ -67,6 +67,7 @@ public class LiveEndpoint {
     private final Duration speakerIdle;
     private final SocketQuota quota;
     private final Map<String, LiveSocket> sockets = new ConcurrentHashMap<>();
+    private volatile boolean draining;
 
     public LiveEndpoint(JWTParser tokens, RevokedSessions revoked, LiveAccess access, LiveTranscription live, LiveHub hub,
                         LiveSettings settings) {
@@ -85,6 +86,11 @@ public class LiveEndpoint {
 
     @OnOpen
     public void open(WebSocketConnection connection) {
+        if (draining) {
+            // opened after this replica began to go away: told at once to go to another one
+            connection.close(LiveSocket.RESTARTING).subscribe().with(ok -> { }, failure -> { });
+            return;
+        }
         Map<String, String> query = query(connection.handshakeRequest().query());
         JsonWebToken token = token(connection, query);
         if (token == null) {
@@ -161,6 +167,10 @@ public class LiveEndpoint {
             socket.send(error("TRANSLATION_UNAVAILABLE", "No live translation into " + lang + ": " + translationRefusal + "."));
         }
         sockets.put(connection.id(), socket); // from here on, the close releases its quota
+        if (draining) {
+            socket.restarting(); // the replica began to go away while this socket was being opened
+            return true; // kept: its close gives the quota place back
+        }
         if (afterSeq >= 0) {
             socket.replaying();
         }
@@ -306,6 +316,7 @@ public class LiveEndpoint {
      * afterSeq and miss nothing.
      */
     void draining(@Observes ShutdownDelayInitiatedEvent ignored) {
+        draining = true;
         for (LiveSocket socket : List.copyOf(sockets.values())) {
             socket.restarting();
         }
