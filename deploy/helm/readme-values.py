@@ -13,6 +13,9 @@ for line in open(os.path.join(chart, 'values.yaml')).read().split('\n'):
     if m:
         pending = m.group(2)
         continue
+    if pending is not None and re.match(r'^\s*# (?!--)', line):
+        pending += ' ' + line.strip()[2:]  # a comment's continuation line
+        continue
     if line.strip().startswith('#') or line.strip().startswith('-'):
         continue
     m = re.match(r'^(\s*)([A-Za-z0-9_.\-/]+):(.*)$', line)
@@ -22,8 +25,9 @@ for line in open(os.path.join(chart, 'values.yaml')).read().split('\n'):
     while stack and stack[-1][0] >= indent:
         stack.pop()
     path = '.'.join([k for _, k in stack] + [key])
-    inside_list_or_map = any(k in ('annotations', 'ingressControllerNamespace', 'env', 'matchLabels') for _, k in stack) \
-        or re.search(r'networkPolicy\.(postgresql|kafka|redis)\.', path)
+    inside_list_or_map = any(k in ('annotations', 'ingressControllerNamespace', 'env', 'matchLabels', 'prometheusNamespace',
+                                   'labels') for _, k in stack) \
+        or re.search(r'networkPolicy\.(postgresql|kafka|redis|dns)\.', path)
     if not inside_list_or_map:
         rows.append((path, rest if rest and not rest.startswith('#') else '', pending or ''))
     stack.append((indent, key))

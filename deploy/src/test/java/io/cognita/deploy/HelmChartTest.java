@@ -190,6 +190,7 @@ class HelmChartTest {
                 }
             }
         });
+        assertThat("mail needs STARTTLS by default", common(render("")).get("COGNITA_SMTP_STARTTLS"), equalTo("REQUIRED"));
         // the services that mail have the server and its credentials; identity verifies tokens on loopback
         assertThat(common(objects).get("COGNITA_SMTP_HOST"), equalTo("smtp.example.com"));
         for (String mailer : List.of("cognita-identity", "cognita-org")) {
@@ -246,17 +247,22 @@ class HelmChartTest {
 
     @Test
     void theSchemaRefusesBadValuesWithAClearMessage() {
-        Map<String, Object> bad = Map.of(
-                "services.gateway.port", 80,
-                "image.pullPolicy", "Sometimes",
-                "postgresql.port", 0,
-                "services.org.secret", "",
-                "services.gateway.replica", 2,
-                "publicUrl", "ftp://example.com",
-                "services.transcription.resources.limits.memory", "lots",
-                "services.identity.calls[0]", "billing",
-                "tracing.otlpProtocol", "http/json",
-                "smtp.startTls", "sometimes");
+        Map<String, Object> bad = Map.ofEntries(
+                Map.entry("services.gateway.port", 80),
+                Map.entry("image.pullPolicy", "Sometimes"),
+                Map.entry("postgresql.port", 0),
+                Map.entry("services.org.secret", ""),
+                Map.entry("services.gateway.replica", 2),
+                Map.entry("publicUrl", "ftp://example.com"),
+                Map.entry("services.transcription.resources.limits.memory", "lots"),
+                Map.entry("services.identity.calls[0]", "billing"),
+                Map.entry("tracing.otlpProtocol", "http/json"),
+                Map.entry("smtp.startTls", "sometimes"),
+                // the gateway reads addresses only; a name would stop it at start
+                Map.entry("trustedProxies", "ingress.local"),
+                // a Secret's variable may not shadow one the chart sets itself
+                Map.entry("services.org.secretEnv.COGNITA_DB_PASSWORD.secret", "mine"),
+                Map.entry("services.org.secretEnv.X_KEY.secret", "Not_A_Name"));
         bad.forEach((key, value) -> {
             TemplateCommand template = new Helm(CHART).template().withName("cognita").set(key, value);
             Exception refused = assertThrows(Exception.class, template::call, key + "=" + value + " was accepted");

@@ -1,10 +1,9 @@
 package io.cognita.gateway.edge;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.netty.util.NetUtil;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Who the client is when the gateway sits behind proxies it trusts (the ingress controller's pods): the peer, unless
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  * on the left is its own claim, and never believed). The same for the scheme, from X-Forwarded-Proto.
  */
 final class ClientAddress {
-
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private record Block(byte[] network, int bits) {
         boolean contains(byte[] address) {
@@ -96,12 +93,12 @@ final class ClientAddress {
         return client;
     }
 
-    /** "https" or "http" as a trusted proxy saw it, else the scheme the gateway itself was reached with. */
-    String scheme(String peer, String ownScheme, String forwardedProto) {
-        if (forwardedProto == null || !trusts(peer)) {
+    /** "https" or "http" as the nearest trusted proxy saw it, else the scheme the gateway itself was reached with. */
+    String scheme(String peer, String ownScheme, List<String> forwardedProto) {
+        if (forwardedProto == null || forwardedProto.isEmpty() || !trusts(peer)) {
             return ownScheme;
         }
-        String[] values = forwardedProto.split(",");
+        String[] values = forwardedProto.get(forwardedProto.size() - 1).split(",");
         String last = values[values.length - 1].trim().toLowerCase(java.util.Locale.ROOT);
         return last.equals("https") || last.equals("http") ? last : ownScheme;
     }
@@ -115,18 +112,39 @@ final class ClientAddress {
         return colon > 0 && colon == hop.lastIndexOf(':') ? hop.substring(0, colon) : hop;
     }
 
-    /** The bytes of an IP literal; null for anything else (never a name lookup). */
+    /** The bytes of an IP literal; null for anything else (never a name lookup: a hop is a client's claim). */
     private static byte[] parse(String address) {
-        if (address == null || address.isEmpty() || address.length() > 45 || !IP_LITERAL.matcher(address).matches()) {
-            return null;
+        byte[] bytes = address == null || address.isEmpty() || address.length() > 45 ? null
+                : NetUtil.createByteArrayFromIpAddressString(address);
+        if (bytes != null && bytes.length == 16 && isIpv4Mapped(bytes)) {
+            return java.util.Arrays.copyOfRange(bytes, 12, 16); // ::ffff:a.b.c.d is a.b.c.d
         }
-        if (!address.contains(":") && address.chars().filter(c -> c == '.').count() != 3) {
-            return null;
+        return bytes;
+    }
+
+    private static boolean isIpv4Mapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
         }
-        try {
-            return InetAddress.getByName(address).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
+        return bytes[10] == (byte) 0xFF && bytes[11] == (byte) 0xFF;
+    }
+
+    /**
+     * The rate-limit key of a client: its canonical address, an IPv4-mapped IPv6 address as the IPv4 one, and an
+     * IPv6 client by its /64 (what one subscriber is given, so rotating within it buys nothing).
+     */
+    static String bucket(String address) {
+        byte[] bytes = parse(address);
+        if (bytes == null) {
+            return address;
         }
+        if (bytes.length == 16) {
+            bytes = java.util.Arrays.copyOf(bytes, 16);
+            java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
+            return NetUtil.bytesToIpAddress(bytes) + "/64";
+        }
+        return NetUtil.bytesToIpAddress(bytes);
     }
 }

@@ -136,6 +136,7 @@ public class EdgeRouter {
             return;
         }
         if (isGatewayOwn(path)) {
+            template(path.startsWith("/api/docs") ? "/api/docs/**" : path);
             ctx.next();
             return;
         }
@@ -156,7 +157,7 @@ public class EdgeRouter {
         }
         ctx.request().pause();
         if (route.isPublic()) {
-            admit(ctx, route, "ip:" + client(ctx));
+            admit(ctx, route, "ip:" + ClientAddress.bucket(client(ctx)));
             return;
         }
         String authorization = ctx.request().getHeader("Authorization");
@@ -226,7 +227,7 @@ public class EdgeRouter {
         // trusted proxy, by what that proxy saw)
         String peer = ctx.request().remoteAddress().hostAddress();
         ctx.request().headers().set("X-Forwarded-Proto", clients.scheme(peer, ctx.request().scheme(),
-                ctx.request().getHeader("X-Forwarded-Proto")));
+                ctx.request().headers().getAll("X-Forwarded-Proto")));
         ctx.request().headers().set("X-Forwarded-For", client(ctx));
         ctx.request().headers().remove("X-Forwarded-Host").remove("X-Forwarded-Port").remove("X-Forwarded-Prefix")
                 .remove("Forwarded");

@@ -38,10 +38,27 @@ class ClientAddressTest {
     }
 
     @Test
-    void theSchemeOfATrustedProxyIsBelievedAndOnlyHttpOrHttps() {
-        assertEquals("https", behindIngress.scheme("10.1.2.3", "http", "https"));
-        assertEquals("http", behindIngress.scheme("203.0.113.7", "http", "https"));
-        assertEquals("http", behindIngress.scheme("10.1.2.3", "http", "gopher"));
+    void theSchemeOfTheNearestTrustedProxyIsBelievedAndOnlyHttpOrHttps() {
+        assertEquals("https", behindIngress.scheme("10.1.2.3", "http", List.of("https")));
+        assertEquals("https", behindIngress.scheme("10.1.2.3", "http", List.of("http", "http, https")));
+        assertEquals("http", behindIngress.scheme("203.0.113.7", "http", List.of("https")));
+        assertEquals("http", behindIngress.scheme("10.1.2.3", "http", List.of("gopher")));
+    }
+
+    /** Found by the second review: a hop such as ab.cd.ef.ad went to the resolver (on the event loop). */
+    @Test
+    void aHopThatLooksLikeANameIsNeverResolved() {
+        for (String name : List.of("ab.cd.ef.ad", "0a.1.2.3", ".a.b.c", "localhost")) {
+            assertEquals("10.0.0.5", behindIngress.of("10.1.2.3", List.of(name + ", 10.0.0.5")), name);
+            assertFalse(behindIngress.trusts(name), name);
+        }
+    }
+
+    @Test
+    void aClientsBucketIsItsCanonicalAddressAndAnIpv6ClientsIsItsSlash64() {
+        assertEquals("203.0.113.7", ClientAddress.bucket("::ffff:203.0.113.7"));
+        assertEquals(ClientAddress.bucket("2001:db8:1:2::1"), ClientAddress.bucket("2001:db8:1:2:ffff::9"));
+        assertFalse(ClientAddress.bucket("2001:db8:1:2::1").equals(ClientAddress.bucket("2001:db8:1:3::1")));
     }
 
     @Test

@@ -26,5 +26,10 @@ class RedactedQueryTest {
         assertEquals("meetingId=42&access_token=REDACTED&afterSeq=3", attributes.get(AttributeKey.stringKey("url.query")));
         assertEquals("http://x/api/auth/oidc/callback?code=REDACTED&STATE=REDACTED#frag", attributes.get(AttributeKey.stringKey("url.full")));
         assertEquals("unicode=1&postcode=2", RedactedQuery.redact("unicode=1&postcode=2"), "only whole parameter names");
+        // found by the second review: names are compared decoded, as the servers read them
+        assertEquals("meetingId=1&access%5Ftoken=REDACTED&c%6Fde=REDACTED&x=%ZZ",
+                RedactedQuery.redact("meetingId=1&access%5Ftoken=eyJ.a.b&c%6Fde=abc&x=%ZZ"));
+        assertEquals("/p?token=REDACTED#token=frag", RedactedQuery.redact("/p?token=t#token=frag", true));
+        assertEquals("next=/a?b&state=REDACTED", RedactedQuery.redact("next=/a?b&state=s"), "a query holding a question mark");
     }
 }
