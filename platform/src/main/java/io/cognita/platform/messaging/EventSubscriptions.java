@@ -7,7 +7,9 @@ import io.cognita.platform.inbox.Inbox;
 import io.cognita.platform.metrics.EventMeters;
 import io.cognita.platform.request.RequestId;
 import io.cognita.platform.tracing.Traces;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -61,6 +63,7 @@ public class EventSubscriptions {
 
     private static final Logger LOG = Logger.getLogger(EventSubscriptions.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
 
     private final Instance<EventHandler> handlers;
     private final Inbox inbox;
@@ -73,6 +76,7 @@ public class EventSubscriptions {
     private final Duration maxBackoff;
     private final Duration lockTimeout;
     private final Duration maxStall;
+    private final Duration commitInterval;
     private final List<KafkaConsumer<String, String>> consumers = new ArrayList<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -85,8 +89,10 @@ public class EventSubscriptions {
                               @ConfigProperty(name = "cognita.events.max-attempts", defaultValue = "3") int maxAttempts,
                               @ConfigProperty(name = "cognita.events.max-backoff", defaultValue = "10s") Duration maxBackoff,
                               @ConfigProperty(name = "cognita.events.lock-timeout", defaultValue = "5s") Duration lockTimeout,
-                              @ConfigProperty(name = "cognita.events.max-stall", defaultValue = "30m") Duration maxStall) {
+                              @ConfigProperty(name = "cognita.events.max-stall", defaultValue = "30m") Duration maxStall,
+                              @ConfigProperty(name = "cognita.events.commit-interval", defaultValue = "1s") Duration commitInterval) {
         this.maxStall = maxStall;
+        this.commitInterval = commitInterval;
         this.handlers = handlers;
         this.inbox = inbox;
         this.meters = meters;
@@ -191,10 +197,18 @@ public class EventSubscriptions {
                 consumers.add(consumer);
             }
             try (consumer; var metered = meters.kafka(consumer)) {
+                // handled and not committed yet: committed every commit interval, before a rewind, when partitions
+                // go to another consumer and when this one stops (a crash in between only redelivers them, and the
+                // inbox keeps their effect single)
+                Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
                 consumer.subscribe(List.of(handler.topic()), new ConsumerRebalanceListener() {
                     @Override
                     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                         rebalanced[0] = true;
+                        Map<TopicPartition, OffsetAndMetadata> leaving = new HashMap<>(handled);
+                        leaving.keySet().retainAll(partitions);
+                        commit(consumer, leaving);
+                        handled.keySet().removeAll(partitions);
                     }
 
                     @Override
@@ -202,25 +216,33 @@ public class EventSubscriptions {
                         rebalanced[0] = true;
                     }
                 });
-                while (running) {
-                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(250));
-                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                    try {
-                        rebalanced[0] = false;
-                        for (ConsumerRecord<String, String> record : records) {
-                            process(handler, subscription, consumer, rebalanced, record);
-                            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                long committedAt = System.nanoTime();
+                try {
+                    while (running) {
+                        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(250));
+                        try {
+                            rebalanced[0] = false;
+                            if (!records.isEmpty() && !handleTogether(handler, subscription, records, handled)) {
+                                for (ConsumerRecord<String, String> record : records) {
+                                    process(handler, subscription, consumer, rebalanced, record);
+                                    handled.put(new TopicPartition(record.topic(), record.partition()),
+                                            new OffsetAndMetadata(record.offset() + 1));
+                                }
+                            }
+                        } catch (StartOver e) {
+                            // stay in the group (leaving it would make every other replica rebalance too): go back
+                            // to the committed offsets of what is assigned now and poll again
+                            commit(consumer, handled);
+                            rewind(consumer);
+                            LOG.debugf("consumer %s goes back to its committed offsets", handler.name());
                         }
-                    } catch (StartOver e) {
-                        // stay in the group (leaving it would make every other replica rebalance too): go back to
-                        // the committed offsets of what is assigned now and poll again
-                        commit(consumer, done);
-                        done.clear();
-                        rewind(consumer);
-                        LOG.debugf("consumer %s goes back to its committed offsets", handler.name());
-                    } finally {
-                        commit(consumer, done);
+                        if (System.nanoTime() - committedAt >= commitInterval.toNanos()) {
+                            commit(consumer, handled);
+                            committedAt = System.nanoTime();
+                        }
                     }
+                } finally {
+                    commitOnLeaving(consumer, handled);
                 }
             } catch (WakeupException e) {
                 return;
@@ -252,14 +274,15 @@ public class EventSubscriptions {
         }
     }
 
-    private static void commit(KafkaConsumer<String, String> consumer, Map<TopicPartition, OffsetAndMetadata> done) {
-        if (done.isEmpty()) {
+    /** Commits what was handled on partitions still assigned, and forgets it; what fails comes again. */
+    private static void commit(KafkaConsumer<String, String> consumer, Map<TopicPartition, OffsetAndMetadata> handled) {
+        if (handled.isEmpty()) {
             return;
         }
         try {
-            done.keySet().retainAll(consumer.assignment());
-            if (!done.isEmpty()) {
-                consumer.commitSync(done);
+            handled.keySet().retainAll(consumer.assignment());
+            if (!handled.isEmpty()) {
+                consumer.commitSync(handled, COMMIT_TIMEOUT);
             }
         } catch (WakeupException e) {
             throw e;
@@ -267,6 +290,106 @@ public class EventSubscriptions {
             // not committed: the events come again and the inbox keeps their effect single
             LOG.warnf("commit failed: %s", e.toString());
         }
+        handled.clear();
+    }
+
+    /** The last commit of a consumer that stops or starts over, whatever made it stop. */
+    private static void commitOnLeaving(KafkaConsumer<String, String> consumer, Map<TopicPartition, OffsetAndMetadata> handled) {
+        try {
+            commit(consumer, handled);
+        } catch (WakeupException e) {
+            // woken before it could commit: once more, now that the wake-up is spent
+            commit(consumer, handled);
+        }
+    }
+
+    /**
+     * Handles every event of one poll that this handler wants in a single transaction: one commit instead of one
+     * per event, which is what lets a consumer that fell behind catch up. False, with nothing written, when they
+     * cannot go together (an unreadable event, or the transaction failed): they are then handled one by one, with
+     * the retries and the dead-lettering of each.
+     */
+    private boolean handleTogether(EventHandler handler, Subscription subscription, ConsumerRecords<String, String> records,
+                                   Map<TopicPartition, OffsetAndMetadata> handled) {
+        if (subscription.stalledSince != null) {
+            return false;
+        }
+        List<ConsumerRecord<String, String>> wanted = new ArrayList<>();
+        List<IncomingEvent> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            IncomingEvent event = read(record);
+            if (event == null) {
+                return false;
+            }
+            if (handler.types().contains(event.type())) {
+                wanted.add(record);
+                events.add(event);
+            }
+        }
+        if (events.size() == 1) {
+            return false; // alone, it takes the path with retries directly
+        }
+        List<Span> spans = new ArrayList<>();
+        boolean[] first = new boolean[events.size()];
+        try {
+            if (!events.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    inbox.limitLockWait(lockTimeout);
+                    for (int i = 0; i < events.size(); i++) {
+                        IncomingEvent event = events.get(i);
+                        try (Traces.Traced traced = traces.open(handler.name() + " process", SpanKind.CONSUMER,
+                                event.traceparent(), spanAttributes(handler, wanted.get(i), event))) {
+                            spans.add(traced.keepOpen());
+                            if (event.requestId() != null) {
+                                RequestId.set(event.requestId());
+                            }
+                            first[i] = inbox.firstDelivery(handler.name(), event.id());
+                            if (first[i]) {
+                                handler.handle(event);
+                            }
+                        } finally {
+                            RequestId.clear();
+                        }
+                    }
+                });
+            }
+        } catch (Exception e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, "rolled back with its poll; handled alone next"));
+            LOG.debugf("consumer %s: %d events together failed (%s); one by one now", handler.name(), events.size(), e);
+            return false;
+        } finally {
+            spans.forEach(Span::end);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            ConsumerRecord<String, String> record = wanted.get(i);
+            LOG.debugf("consumer %s %s %s %s-%d@%d", handler.name(), first[i] ? "handled" : "had already handled",
+                    events.get(i).type(), record.topic(), record.partition(), record.offset());
+            meters.consumed(handler.name());
+        }
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, String>> polled = records.records(partition);
+            handled.put(partition, new OffsetAndMetadata(polled.get(polled.size() - 1).offset() + 1));
+        }
+        return true;
+    }
+
+    /** The event in a record, or null when it is not one. */
+    private IncomingEvent read(ConsumerRecord<String, String> record) {
+        try {
+            IncomingEvent event = IncomingEvent.of(json.readTree(record.value()));
+            return event.id() == null || event.type() == null ? null : event;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private Map<String, String> spanAttributes(EventHandler handler, ConsumerRecord<String, String> record, IncomingEvent event) {
+        return Map.of("messaging.system", "kafka", "messaging.operation.type", "process",
+                "messaging.destination.name", record.topic(), "messaging.consumer.group.name", application + "." + handler.name(),
+                "messaging.message.id", event.id(), "cloudevents.event_type", event.type());
     }
 
     private void process(EventHandler handler, Subscription subscription, KafkaConsumer<String, String> consumer,
@@ -286,10 +409,8 @@ public class EventSubscriptions {
             return;
         }
         // the handling as a span of the trace that wrote the event (its traceparent), retries and all
-        try (Traces.Traced traced = traces.open(handler.name() + " process", SpanKind.CONSUMER, event.traceparent(), Map.of(
-                "messaging.system", "kafka", "messaging.operation.type", "process",
-                "messaging.destination.name", record.topic(), "messaging.consumer.group.name", application + "." + handler.name(),
-                "messaging.message.id", event.id(), "cloudevents.event_type", event.type()))) {
+        try (Traces.Traced traced = traces.open(handler.name() + " process", SpanKind.CONSUMER, event.traceparent(),
+                spanAttributes(handler, record, event))) {
             handle(handler, subscription, consumer, rebalanced, record, event, traced);
         }
     }

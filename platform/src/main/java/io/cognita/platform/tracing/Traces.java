@@ -83,6 +83,7 @@ public class Traces {
         private final Scope scope;
         private final Object previousTrace;
         private final Object previousSpan;
+        private boolean endOnClose = true;
 
         private Traced(Span span) {
             this.span = span;
@@ -99,10 +100,18 @@ public class Traces {
             span.setStatus(StatusCode.ERROR, fault.getClass().getSimpleName());
         }
 
+        /** The span, which closing no longer ends: for work whose outcome is known later (a transaction's commit). */
+        public Span keepOpen() {
+            endOnClose = false;
+            return span;
+        }
+
         @Override
         public void close() {
             scope.close();
-            span.end();
+            if (endOnClose) {
+                span.end();
+            }
             restore(TRACE_ID, previousTrace);
             restore(SPAN_ID, previousSpan);
         }
