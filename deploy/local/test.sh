@@ -15,6 +15,8 @@ cd "$root"
 # revocation list), dnsmasq (org-service's domain verification) and nginx
 missing=()
 command -v redis-server >/dev/null || missing+=(redis-server)
+# identity-service hashes passwords with libargon2 (through JNA)
+ldconfig -p | grep -q 'libargon2\.so\.1 ' || missing+=(libargon2-1)
 [ -x /usr/sbin/dnsmasq ] || command -v dnsmasq >/dev/null || missing+=(dnsmasq-base)
 # nginx: the load balancer in front of two gateways in the e2e rolling-restart test (started in the foreground by
 # the test itself, on a free loopback port)

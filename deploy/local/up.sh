@@ -16,6 +16,10 @@ build=1
 "$here/db-setup.sh"
 # transcription-service embeds PocketSphinx and Apertium (Debian)
 "$here/speech.sh"
+# identity-service hashes passwords with libargon2 (Debian's libargon2-1, through JNA)
+if ! ldconfig -p | grep -q 'libargon2\.so\.1 '; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libargon2-1 >/dev/null
+fi
 if [ $build = 1 ]; then
   echo "build: mvn package (tests skipped; run deploy/local/test.sh for them)"
   mvn -B -q package -DskipTests

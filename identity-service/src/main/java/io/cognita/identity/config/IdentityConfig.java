@@ -83,6 +83,12 @@ public interface IdentityConfig {
 
         /** Hashes computed at once (each holds memory-kib and a core); default twice the cores. */
         Optional<Integer> concurrency();
+
+        /** native: libargon2 (Debian's libargon2-1); java: Bouncy Castle's, about five times slower. */
+        @WithDefault("native")
+        Engine engine();
+
+        enum Engine { NATIVE, JAVA }
     }
 
     interface Lockout {

@@ -1,10 +1,10 @@
 package io.cognita.identity.service;
 
 import io.cognita.identity.config.IdentityConfig;
+import io.cognita.platform.mail.MailDelivery;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 @ApplicationScoped
 public class Mails {
 
-    private static final Logger LOG = Logger.getLogger(Mails.class);
     private final ReactiveMailer mailer;
     private final IdentityConfig config;
 
@@ -49,6 +48,6 @@ public class Mails {
     }
 
     private void send(Mail mail) {
-        mailer.send(mail).subscribe().with(ok -> { }, failure -> LOG.errorf("mail to a user failed: %s", failure.toString()));
+        MailDelivery.send(mailer.send(mail), "mail to a user");
     }
 }

@@ -3,9 +3,7 @@ package io.cognita.identity.service;
 import io.cognita.identity.config.IdentityConfig;
 import io.cognita.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Argon2id (Bouncy Castle) for every new hash, stored in the PHC string format
+ * Argon2id ({@link Argon2id}: libargon2 by default) for every new hash, stored in the PHC string format
  * ({@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}); defaults are OWASP's (m=19 MiB, t=2, p=1). The whole
  * password counts, whatever its length (bcrypt silently ignored what came after 72 bytes). Older bcrypt
  * hashes still verify, and {@link #needsRehash} tells the sign-in to replace them.
@@ -31,6 +29,7 @@ public class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final IdentityConfig.Argon2 params;
+    private final Argon2id argon2id;
     /** Each hash takes m KiB of memory and a core: at most this many at once, so a login storm cannot exhaust either. */
     private final Semaphore slots;
     /** Verified against when the account does not exist, so both cases take the same time. */
@@ -38,6 +37,8 @@ public class PasswordHasher {
 
     public PasswordHasher(IdentityConfig config) {
         this.params = config.argon2();
+        this.argon2id = Argon2id.valueOf(config.argon2().engine().name());
+        argon2id.load();
         this.slots = new Semaphore(config.argon2().concurrency().orElse(2 * Runtime.getRuntime().availableProcessors()), true);
         this.decoy = hash("decoy password that never matches");
     }
@@ -81,7 +82,7 @@ public class PasswordHasher {
         }
     }
 
-    private static boolean verify(String password, String hash) {
+    private boolean verify(String password, String hash) {
         if (hash.startsWith("$2")) {
             return OpenBSDBCrypt.checkPassword(hash, bcryptBytes(password));
         }
@@ -109,13 +110,8 @@ public class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memoryKib).withIterations(iterations).withParallelism(parallelism).withSalt(salt).build());
-        byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+    private byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        return argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, iterations, parallelism, length);
     }
 
     /** bcrypt only reads 72 bytes; older hashes were made from that prefix. */

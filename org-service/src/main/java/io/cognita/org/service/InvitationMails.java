@@ -1,13 +1,13 @@
 package io.cognita.org.service;
 
 import io.quarkus.mailer.Mail;
+import io.cognita.platform.mail.MailDelivery;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,6 @@ import java.time.Instant;
 @ApplicationScoped
 public class InvitationMails {
 
-    private static final Logger LOG = Logger.getLogger(InvitationMails.class);
 
     private final ReactiveMailer mailer;
     private final TransactionSynchronizationRegistry transactions;
@@ -49,8 +48,7 @@ public class InvitationMails {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    mailer.send(mail).subscribe().with(ok -> { },
-                            failure -> LOG.errorf("invitation mail failed: %s", failure.toString()));
+                    MailDelivery.send(mailer.send(mail), "invitation mail");
                 }
             }
         });
