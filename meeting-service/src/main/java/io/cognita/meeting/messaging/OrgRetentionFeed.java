@@ -37,4 +37,10 @@ public class OrgRetentionFeed implements EventHandler {
     public void handle(IncomingEvent event) {
         housekeeping.applyRetention(UUID.fromString(event.orgId()), event.data().path("retentionPolicy").path("recordings").asText(null));
     }
+
+    /** One event per transaction: it deletes recordings from object storage. */
+    @Override
+    public boolean handlesTogether() {
+        return false;
+    }
 }

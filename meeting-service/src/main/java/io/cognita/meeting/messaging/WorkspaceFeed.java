@@ -47,4 +47,10 @@ public class WorkspaceFeed implements EventHandler {
             default -> throw new IllegalArgumentException("unexpected " + event.type());
         }
     }
+
+    /** One event per transaction: it deletes recordings from object storage. */
+    @Override
+    public boolean handlesTogether() {
+        return false;
+    }
 }

@@ -45,4 +45,10 @@ public class UsageFeed implements EventHandler {
         String at = event.data().path("recordedAt").asText(null);
         billing.recordUsage(orgId, meter, quantity, at == null ? Instant.now() : Instant.parse(at));
     }
+
+    /** One event per transaction: usage lands in a billing period that an invoice may close meanwhile, so the shorter the transaction the better. */
+    @Override
+    public boolean handlesTogether() {
+        return false;
+    }
 }

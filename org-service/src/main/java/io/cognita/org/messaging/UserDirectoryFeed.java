@@ -42,4 +42,10 @@ public class UserDirectoryFeed implements EventHandler {
             default -> throw new IllegalArgumentException("unexpected " + event.type());
         }
     }
+
+    /** One event per transaction: it locks the org row (seats) that member requests lock too. */
+    @Override
+    public boolean handlesTogether() {
+        return false;
+    }
 }

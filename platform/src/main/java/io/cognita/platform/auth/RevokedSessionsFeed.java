@@ -47,4 +47,10 @@ public class RevokedSessionsFeed implements EventHandler {
         String until = event.data().path("accessValidUntil").asText(null);
         sessions.record(sessionId, until == null ? Instant.now().plus(FALLBACK) : Instant.parse(until));
     }
+
+    /** One event per transaction: it deletes expired rows that every replica's consumer deletes too. */
+    @Override
+    public boolean handlesTogether() {
+        return false;
+    }
 }

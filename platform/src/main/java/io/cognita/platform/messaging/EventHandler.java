@@ -18,4 +18,13 @@ public interface EventHandler {
     Set<String> types();
 
     void handle(IncomingEvent event);
+
+    /**
+     * Whether several events may share one transaction (up to {@code cognita.events.max-together}). False for a
+     * handler that calls other systems (object storage, say) or locks rows that requests also lock: in a shared
+     * transaction those calls and locks would last as long as the whole batch.
+     */
+    default boolean handlesTogether() {
+        return true;
+    }
 }

@@ -77,6 +77,7 @@ public class EventSubscriptions {
     private final Duration lockTimeout;
     private final Duration maxStall;
     private final Duration commitInterval;
+    private final int maxTogether;
     private final List<KafkaConsumer<String, String>> consumers = new ArrayList<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -90,9 +91,11 @@ public class EventSubscriptions {
                               @ConfigProperty(name = "cognita.events.max-backoff", defaultValue = "10s") Duration maxBackoff,
                               @ConfigProperty(name = "cognita.events.lock-timeout", defaultValue = "5s") Duration lockTimeout,
                               @ConfigProperty(name = "cognita.events.max-stall", defaultValue = "30m") Duration maxStall,
-                              @ConfigProperty(name = "cognita.events.commit-interval", defaultValue = "1s") Duration commitInterval) {
+                              @ConfigProperty(name = "cognita.events.commit-interval", defaultValue = "1s") Duration commitInterval,
+                              @ConfigProperty(name = "cognita.events.max-together", defaultValue = "20") int maxTogether) {
         this.maxStall = maxStall;
         this.commitInterval = commitInterval;
+        this.maxTogether = maxTogether;
         this.handlers = handlers;
         this.inbox = inbox;
         this.meters = meters;
@@ -111,6 +114,7 @@ public class EventSubscriptions {
         private volatile Thread thread;
         private volatile Instant stalledSince;
         private volatile String lastFault;
+        private volatile Instant warnedTogetherAt;
 
         Subscription(String handler) {
             this.handler = handler;
@@ -189,7 +193,8 @@ public class EventSubscriptions {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, application + "." + handler.name());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
+        // a poll's events share one transaction: this many at most, so its locks are held briefly
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxTogether));
         while (running) {
             boolean[] rebalanced = {false};
             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
@@ -274,7 +279,7 @@ public class EventSubscriptions {
         }
     }
 
-    /** Commits what was handled on partitions still assigned, and forgets it; what fails comes again. */
+    /** Commits what was handled on partitions still assigned, and forgets it once committed. */
     private static void commit(KafkaConsumer<String, String> consumer, Map<TopicPartition, OffsetAndMetadata> handled) {
         if (handled.isEmpty()) {
             return;
@@ -284,13 +289,13 @@ public class EventSubscriptions {
             if (!handled.isEmpty()) {
                 consumer.commitSync(handled, COMMIT_TIMEOUT);
             }
+            handled.clear();
         } catch (WakeupException e) {
             throw e;
         } catch (Exception e) {
-            // not committed: the events come again and the inbox keeps their effect single
+            // kept for the next commit; should none come, the events come again and the inbox keeps their effect single
             LOG.warnf("commit failed: %s", e.toString());
         }
-        handled.clear();
     }
 
     /** The last commit of a consumer that stops or starts over, whatever made it stop. */
@@ -311,7 +316,7 @@ public class EventSubscriptions {
      */
     private boolean handleTogether(EventHandler handler, Subscription subscription, ConsumerRecords<String, String> records,
                                    Map<TopicPartition, OffsetAndMetadata> handled) {
-        if (subscription.stalledSince != null) {
+        if (subscription.stalledSince != null || !handler.handlesTogether()) {
             return false;
         }
         List<ConsumerRecord<String, String>> wanted = new ArrayList<>();
@@ -358,7 +363,11 @@ public class EventSubscriptions {
                 throw error;
             }
             spans.forEach(span -> span.setStatus(StatusCode.ERROR, "rolled back with its poll; handled alone next"));
-            LOG.debugf("consumer %s: %d events together failed (%s); one by one now", handler.name(), events.size(), e);
+            if (subscription.warnedTogetherAt == null || subscription.warnedTogetherAt.isBefore(Instant.now().minusSeconds(60))) {
+                subscription.warnedTogetherAt = Instant.now(); // at most once a minute per consumer
+                LOG.warnf("consumer %s: %d events in one transaction failed (%s); handling them one by one",
+                        handler.name(), events.size(), e.toString());
+            }
             return false;
         } finally {
             spans.forEach(Span::end);

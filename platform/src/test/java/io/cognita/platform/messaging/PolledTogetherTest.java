@@ -41,7 +41,7 @@ class PolledTogetherTest {
 
     @Test
     void eventsPolledTogetherAreAppliedInOneTransaction() throws Exception {
-        List<UUID> orgs = suspendTogether(20, -1);
+        List<UUID> orgs = suspendTogether(15, -1);
 
         await().atMost(WITHIN).until(() -> orgs.stream().allMatch(id -> view.status(id) == OrgStatusView.Status.SUSPENDED));
         // one produce request, so one fetch and one poll; a second only if the consumer's fetch raced the append
@@ -61,7 +61,6 @@ class PolledTogetherTest {
             assertEquals(deadLettered + 1, subscriptions.deadLettered(), "only the bad event is dead-lettered");
             // the poll's transaction was rolled back and each good event then committed alone
             assertEquals(orgs.size(), transactionsThatWrote(orgs));
-            assertEquals(orgs.size(), inboxEntries(orgs), "each good event recorded once");
         }
     }
 
@@ -92,14 +91,9 @@ class PolledTogetherTest {
                 orgs.stream().map(UUID::toString).toArray());
     }
 
-    private long inboxEntries(List<UUID> orgs) throws Exception {
-        return count("SELECT count(*) FROM inbox WHERE consumer = 'org-status' AND event_id = ANY (?)",
-                orgs.stream().map(PolledTogetherTest::eventIdFor).toArray());
-    }
-
     private long count(String sql, Object[] values) throws Exception {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setArray(1, connection.createArrayOf(sql.contains("org_id") ? "uuid" : "text", values));
+            query.setArray(1, connection.createArrayOf("uuid", values));
             try (ResultSet result = query.executeQuery()) {
                 result.next();
                 return result.getLong(1);
