@@ -59,6 +59,20 @@ class PasswordHashTest {
         login(email, Clients.PASSWORD).statusCode(200);
     }
 
+    /** A stored hash is data: settings no hasher of ours writes (a tampered row) are refused, never computed. */
+    @Test
+    void aStoredHashWithOutlandishSettingsNeverMatchesAndIsNotComputed() {
+        String email = Clients.newEmail();
+        String userId = Clients.verifiedUser(mailbox, email).getString("data.user.userId");
+        String saltAndHash = "$c2FsdHNhbHRzYWx0c2FsdA$" + "A".repeat(43);
+        for (String settings : new String[]{"m=-1,t=2,p=1", "m=2147483647,t=2,p=1", "m=1024,t=2000000000,p=1",
+                "m=1024,t=1,p=64", "m=1024,t=1,p=1,x=1", "m=1e3,t=1,p=1"}) {
+            String tampered = "$argon2id$v=19$" + settings + saltAndHash;
+            QuarkusTransaction.requiringNew().run(() -> users.findById(userId).passwordHash = tampered);
+            login(email, Clients.PASSWORD).statusCode(401);
+        }
+    }
+
     private static io.restassured.response.ValidatableResponse login(String email, String password) {
         return json().body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").when().post("/api/auth/login").then();
     }

@@ -95,6 +95,9 @@ public class PasswordHasher {
         int iterations = 0;
         int parallelism = 0;
         for (String setting : parts[3].split(",")) {
+            if (!setting.matches("[mtp]=[0-9]{1,9}")) {
+                return false;
+            }
             int value = Integer.parseInt(setting.substring(2));
             switch (setting.charAt(0)) {
                 case 'm' -> memory = value;
@@ -106,7 +109,16 @@ public class PasswordHasher {
             }
         }
         byte[] expected = B64_DECODER.decode(parts[5]);
-        byte[] actual = argon2(password, B64_DECODER.decode(parts[4]), memory, iterations, parallelism, expected.length);
+        byte[] salt = B64_DECODER.decode(parts[4]);
+        // a stored hash is data: settings beyond what this service would ever write never reach the native code
+        // (bounds wide enough for hashes made under earlier, costlier settings, so changing them locks nobody out)
+        if (parallelism < 1 || parallelism > Math.max(4, params.parallelism())
+                || iterations < 1 || iterations > Math.max(10, 2 * params.iterations())
+                || memory < 8 * parallelism || memory > Math.max(262144, 4 * params.memoryKib())
+                || salt.length < 8 || salt.length > 64 || expected.length < 16 || expected.length > 64) {
+            return false;
+        }
+        byte[] actual = argon2(password, salt, memory, iterations, parallelism, expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 
