@@ -2,6 +2,7 @@ package io.cognita.identity.service;
 
 import io.cognita.identity.config.IdentityConfig;
 import io.cognita.platform.problem.ProblemException;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
@@ -19,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  * password counts, whatever its length (bcrypt silently ignored what came after 72 bytes). Older bcrypt
  * hashes still verify, and {@link #needsRehash} tells the sign-in to replace them.
  */
+// created at start-up: the decoy hash below is the proof that the chosen engine (libargon2 by default) loads and works,
+// so a missing library fails the start, not the first sign-in
+@Startup
 @ApplicationScoped
 public class PasswordHasher {
 
