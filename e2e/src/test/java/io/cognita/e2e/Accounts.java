@@ -3,9 +3,13 @@ package io.cognita.e2e;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -29,10 +33,26 @@ final class Accounts {
     String registerAndVerify(String email) {
         given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password(email), "displayName", email))
                 .when().post(API + "/auth/register").then().statusCode(202);
-        String token = suite.mailbox.awaitToken(email, "Confirm", WITHIN);
+        String token = awaitMail(email, "Confirm");
         given().contentType(ContentType.JSON).body(Map.of("token", token))
                 .when().post(API + "/auth/verify-email").then().statusCode(200);
         return login(email, password(email)).then().statusCode(200).extract().path("data.accessToken");
+    }
+
+    /** The token mailed to {@code email}; when none comes, the failure quotes what identity-service logged of its mails. */
+    private String awaitMail(String email, String subjectPart) {
+        try {
+            return suite.mailbox.awaitToken(email, subjectPart, WITHIN);
+        } catch (AssertionError noMail) {
+            try (Stream<String> lines = Files.lines(Suite.logOf("identity-service"))) {
+                List<String> mailLines = lines.filter(line -> line.contains("mail") || line.contains("SMTP")).toList();
+                throw new AssertionError(noMail.getMessage() + "; identity-service logged of mails:\n"
+                        + String.join("\n", mailLines.subList(Math.max(0, mailLines.size() - 20), mailLines.size())), noMail);
+            } catch (IOException unreadable) {
+                noMail.addSuppressed(unreadable);
+                throw noMail;
+            }
+        }
     }
 
     /** Invites the address, which then registers and verifies it: it is a member once org-service heard of it. */

@@ -10,17 +10,20 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The mails identity sends. They go out without the caller waiting, so a request takes the same time
- * whether or not a mail was sent (no account enumeration by timing).
+ * The mails identity sends. They go out once the request's transaction has committed (a link whose token was rolled
+ * back is never mailed) and without the caller waiting, so a request takes the same time whether or not a mail was
+ * sent (no account enumeration by timing).
  */
 @ApplicationScoped
 public class Mails {
 
     private final ReactiveMailer mailer;
+    private final MailDelivery delivery;
     private final IdentityConfig config;
 
-    public Mails(ReactiveMailer mailer, IdentityConfig config) {
+    public Mails(ReactiveMailer mailer, MailDelivery delivery, IdentityConfig config) {
         this.mailer = mailer;
+        this.delivery = delivery;
         this.config = config;
     }
 
@@ -48,6 +51,6 @@ public class Mails {
     }
 
     private void send(Mail mail) {
-        MailDelivery.send(mailer.send(mail), "mail to a user");
+        delivery.sendAfterCommit(() -> mailer.send(mail), "mail to a user");
     }
 }

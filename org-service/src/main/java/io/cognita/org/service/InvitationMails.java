@@ -4,9 +4,6 @@ import io.quarkus.mailer.Mail;
 import io.cognita.platform.mail.MailDelivery;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URLEncoder;
@@ -20,15 +17,14 @@ import java.time.Instant;
 @ApplicationScoped
 public class InvitationMails {
 
-
     private final ReactiveMailer mailer;
-    private final TransactionSynchronizationRegistry transactions;
+    private final MailDelivery delivery;
     private final String publicUrl;
 
-    public InvitationMails(ReactiveMailer mailer, TransactionSynchronizationRegistry transactions,
+    public InvitationMails(ReactiveMailer mailer, MailDelivery delivery,
                            @ConfigProperty(name = "cognita.org.public-url") String publicUrl) {
         this.mailer = mailer;
-        this.transactions = transactions;
+        this.delivery = delivery;
         this.publicUrl = publicUrl;
     }
 
@@ -40,18 +36,7 @@ public class InvitationMails {
                         + publicUrl + "/accept-invitation?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
                         + "\n\nIf you do not want to join, ignore this mail.\n");
         mail.addHeader("Auto-Submitted", "auto-generated");
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    MailDelivery.send(mailer.send(mail), "invitation mail");
-                }
-            }
-        });
+        delivery.sendAfterCommit(() -> mailer.send(mail), "invitation mail");
     }
 
     /** An org's name as admins typed it, made safe for a subject line: one line, no markup, at most 80 characters. */
