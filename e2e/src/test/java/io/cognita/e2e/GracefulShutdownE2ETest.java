@@ -7,6 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -80,6 +88,61 @@ class GracefulShutdownE2ETest {
             }
         }
     }
+
+    /**
+     * A gateway being stopped while clients keep opening connections to it: every request it takes is answered in
+     * full (never cut, never a 503 from an upstream stream reset as the server closed); the others are refused or
+     * closed unanswered, which a balancer resends elsewhere.
+     */
+    @Test
+    void aStoppingGatewayAnswersEveryRequestItTakesInFull() throws Exception {
+        Suite suite = Suite.shared();
+        Accounts accounts = new Accounts(suite);
+        String path = "/api/orgs/" + accounts.createOrg();
+        int port = Suite.freePort();
+        suite.launchInstance("gateway-stopping", "gateway", port);
+        Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        AtomicInteger answered = new AtomicInteger();
+        AtomicBoolean stopped = new AtomicBoolean();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Thread client = new Thread(() -> {
+                String outcome = "";
+                while (!(stopped.get() && outcome.equals(REFUSED))) {
+                    outcome = RawExchange.get(port, path, accounts.systemAdmin);
+                    outcomes.merge(outcome, 1, Integer::sum);
+                    if (outcome.equals("200")) {
+                        answered.incrementAndGet();
+                    }
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        Process gateway = null;
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() >= 50);
+            gateway = suite.terminate("gateway-stopping");
+            assertThat(gateway.waitFor(60, TimeUnit.SECONDS), is(true));
+        } finally {
+            stopped.set(true);
+            for (Thread client : clients) {
+                client.join(30_000);
+            }
+            if (gateway != null && gateway.isAlive()) {
+                gateway.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        Map<String, Integer> unexpected = new HashMap<>(outcomes);
+        unexpected.keySet().removeAll(List.of("200", RawExchange.CLOSED_UNANSWERED, REFUSED));
+        assertThat("answers other than a complete 200, by kind: " + outcomes, unexpected, equalTo(Map.of()));
+        assertThat("the clients kept on until the gateway was gone: " + outcomes, outcomes.getOrDefault(REFUSED, 0) > 0, is(true));
+        List<String> cut = Files.readAllLines(suite.work().resolve("gateway-stopping.log")).stream()
+                .filter(line -> line.contains("upstream") && line.contains("failed") || line.contains("After Shutdown")).toList();
+        assertThat("upstream calls cut by the shutdown", cut, equalTo(List.of()));
+    }
+
+    private static final String REFUSED = RawExchange.REFUSED;
 
     private static int status(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),

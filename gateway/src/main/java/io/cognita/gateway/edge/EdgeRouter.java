@@ -45,9 +45,12 @@ public class EdgeRouter {
     private final UpstreamErrors upstreamErrors;
     private final RevokedSessions revoked;
     private final ClientAddress clients;
+    private final ShutdownGate shutdownGate;
 
     public EdgeRouter(GatewayConfig config, RouteTable routes, TokenVerifier tokens, RateLimiter limits,
-                      ProblemWriter problems, UpstreamErrors upstreamErrors, RevokedSessions revoked, MeterRegistry meters) {
+                      ProblemWriter problems, UpstreamErrors upstreamErrors, RevokedSessions revoked, MeterRegistry meters,
+                      ShutdownGate shutdownGate) {
+        this.shutdownGate = shutdownGate;
         this.rateLimited = Counter.builder("cognita.gateway.rate.limited").description("requests refused with 429 RATE_LIMITED")
                 .register(meters);
         this.revoked = revoked;
@@ -120,6 +123,9 @@ public class EdgeRouter {
         String requestId = EdgeRequest.assignRequestId(ctx);
         org.jboss.logging.MDC.put("requestId", requestId); // Quarkus keeps the MDC on the request's own Vert.x context
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(EdgeRequest.REQUEST_ID, requestId));
+        if (!shutdownGate.admits(ctx)) {
+            return;
+        }
         String path = ctx.request().path();
         if (ctx.request().uri().length() > MAX_URI_LENGTH) {
             // read whole (the HTTP layer accepts longer lines) and refused here, so the client gets an answer

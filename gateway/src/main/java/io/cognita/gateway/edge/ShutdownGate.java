@@ -1,0 +1,59 @@
+package io.cognita.gateway.edge;
+
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a stopping gateway stops taking requests. Quarkus's graceful shutdown, once its delay is over, waits for the
+ * requests in flight and then closes the HTTP server — which accepted requests until that very moment: one that came
+ * in between was proxied, then cut when the server closed (its upstream stream reset; a 503 or a dropped answer for
+ * the client). So the edge stops taking requests as the delay ends (a moment before, to be clear of the race), and
+ * only those it took are waited for. A request that still arrives is turned away in the way a balancer retries
+ * elsewhere: an idempotent one by closing its connection unanswered (nginx and ingress controllers resend it to
+ * another gateway), any other by a 503 with {@code Connection: close} and {@code Retry-After}: nothing of it was done.
+ */
+@ApplicationScoped
+public class ShutdownGate {
+
+    private static final Logger LOG = Logger.getLogger(ShutdownGate.class);
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+    /** How long before the end of the delay the gate closes. */
+    static final Duration MARGIN = Duration.ofMillis(250);
+
+    private final Duration delay;
+    private final ProblemWriter problems;
+    private volatile long closesAt = Long.MAX_VALUE;
+
+    public ShutdownGate(ProblemWriter problems, @ConfigProperty(name = "quarkus.shutdown.delay") Optional<Duration> delay) {
+        this.problems = problems;
+        this.delay = delay.orElse(Duration.ZERO);
+    }
+
+    void delayBegins(@Observes ShutdownDelayInitiatedEvent event) {
+        closesAt = System.nanoTime() + Math.max(0, delay.minus(MARGIN).toNanos());
+        LOG.infof("shutting down: requests taken for %s more", delay.minus(MARGIN).isNegative() ? Duration.ZERO : delay.minus(MARGIN));
+    }
+
+    /** Whether the request may go on; when the gate has closed, the request is turned away (answered or closed) instead. */
+    boolean admits(RoutingContext ctx) {
+        if (System.nanoTime() - closesAt < 0) {
+            return true;
+        }
+        if (IDEMPOTENT.contains(ctx.request().method().name())) {
+            ctx.request().connection().close();
+        } else {
+            ctx.response().putHeader("Connection", "close").putHeader("Retry-After", "1");
+            problems.send(ctx, 503, "SERVICE_UNAVAILABLE", "Service unavailable",
+                    "This gateway is shutting down and did not act on the request; retry it.");
+        }
+        return false;
+    }
+}
