@@ -1,6 +1,7 @@
 package io.cognita.gateway.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -21,14 +23,17 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The gate in front of the edge: open until the shutdown delay is nearly over; then an idempotent request's connection
- * is closed unanswered (a balancer resends it elsewhere) and any other request is told 503 with Retry-After.
+ * is closed unanswered (a balancer resends it elsewhere), any other request is told 503 with Retry-After, and over
+ * HTTP/2 the request's stream alone is refused.
  */
 class ShutdownGateTest {
 
+    private static final Duration DELAY = Duration.ofSeconds(3);
     private Vertx vertx;
     private HttpServer server;
     private ShutdownGate gate;
@@ -36,7 +41,7 @@ class ShutdownGateTest {
     @BeforeEach
     void serve() throws Exception {
         vertx = Vertx.vertx();
-        gate = new ShutdownGate(new ProblemWriter(new ObjectMapper()), Optional.of(Duration.ofMillis(400)));
+        gate = new ShutdownGate(new ProblemWriter(new ObjectMapper()), new SimpleMeterRegistry(), Optional.of(DELAY));
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
             if (gate.admits(ctx)) {
@@ -57,7 +62,7 @@ class ShutdownGateTest {
         assertEquals("served", post().body());
         gate.delayBegins(null);
         assertEquals("served", post().body(), "still taken during the delay");
-        Thread.sleep(400 - ShutdownGate.MARGIN.toMillis() + 50);
+        Thread.sleep(DELAY.minus(ShutdownGate.MARGIN).toMillis() + 100);
 
         HttpResponse<String> refused = post();
         assertEquals(503, refused.statusCode());
@@ -65,10 +70,18 @@ class ShutdownGateTest {
         assertTrue(refused.body().contains("\"code\":\"SERVICE_UNAVAILABLE\""), refused.body());
 
         assertEquals(0, bytesAnsweringAGet(), "a GET's connection is closed without an answer");
+
+        IOException refusedStream = assertThrows(IOException.class, () -> send(HttpClient.Version.HTTP_2),
+                "over HTTP/2 the stream alone is refused, so the client may resend it");
+        assertTrue(refusedStream.getMessage().contains("RST_STREAM"), refusedStream.getMessage());
     }
 
     private HttpResponse<String> post() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + "/api/orgs"))
+        return send(HttpClient.Version.HTTP_1_1);
+    }
+
+    private HttpResponse<String> send(HttpClient.Version version) throws Exception {
+        return HttpClient.newBuilder().version(version).build().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + "/api/orgs"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
