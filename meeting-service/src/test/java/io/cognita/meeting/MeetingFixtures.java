@@ -1,6 +1,5 @@
 package io.cognita.meeting;
 
-import io.cognita.platform.orgstatus.OrgStatusView;
 import io.cognita.platform.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
@@ -24,10 +23,8 @@ public class MeetingFixtures {
     }
 
     private final EntityManager em;
-    private final OrgStatusView orgStatusView;
 
-    public MeetingFixtures(EntityManager em, OrgStatusView orgStatusView) {
-        this.orgStatusView = orgStatusView;
+    public MeetingFixtures(EntityManager em) {
         this.em = em;
     }
 
@@ -64,9 +61,8 @@ public class MeetingFixtures {
 
     public void orgStatus(UUID orgId, String status) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO org_status (org_id, status) VALUES (:o, :s) "
-                + "ON CONFLICT (org_id) DO UPDATE SET status = EXCLUDED.status, updated_at = clock_timestamp()").setParameter("o", orgId)
+                + "ON CONFLICT (org_id) DO UPDATE SET status = EXCLUDED.status").setParameter("o", orgId)
                 .setParameter("s", status).executeUpdate());
-        orgStatusView.refresh(); // what the next scheduled refresh would do, without waiting for it
     }
 
     private void orgMember(UUID orgId, String userId, String role) {

@@ -1,6 +1,5 @@
 package io.cognita.transcription;
 
-import io.cognita.platform.orgstatus.OrgStatusView;
 import io.cognita.platform.testing.TestTokens;
 import io.cognita.transcription.domain.Transcript;
 import io.cognita.transcription.repository.TranscriptRepository;
@@ -27,11 +26,9 @@ public class TranscriptionFixtures {
     }
 
     private final EntityManager em;
-    private final OrgStatusView orgStatusView;
     private final TranscriptRepository transcripts;
 
-    public TranscriptionFixtures(EntityManager em, TranscriptRepository transcripts, OrgStatusView orgStatusView) {
-        this.orgStatusView = orgStatusView;
+    public TranscriptionFixtures(EntityManager em, TranscriptRepository transcripts) {
         this.em = em;
         this.transcripts = transcripts;
     }
@@ -75,9 +72,8 @@ public class TranscriptionFixtures {
 
     public void orgStatus(UUID orgId, String status) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO org_status (org_id, status) VALUES (:o, :s) "
-                + "ON CONFLICT (org_id) DO UPDATE SET status = EXCLUDED.status, updated_at = clock_timestamp()").setParameter("o", orgId)
+                + "ON CONFLICT (org_id) DO UPDATE SET status = EXCLUDED.status").setParameter("o", orgId)
                 .setParameter("s", status).executeUpdate());
-        orgStatusView.refresh(); // what the next scheduled refresh would do, without waiting for it
     }
 
     public void removeWorkspaceMember(UUID workspaceId, String userId) {
