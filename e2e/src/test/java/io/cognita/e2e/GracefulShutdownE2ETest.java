@@ -142,6 +142,30 @@ class GracefulShutdownE2ETest {
         assertThat("upstream calls cut by the shutdown", cut, equalTo(List.of()));
     }
 
+    /** A live socket through a gateway that begins to stop is told to reconnect (1012) while the gateway still runs. */
+    @Test
+    void aStoppingGatewayTellsItsTunnelledSocketsToReconnect() throws Exception {
+        WorkspaceMeetingE2ETest.Team team = WorkspaceMeetingE2ETest.team();
+        String meetingId = WorkspaceMeetingE2ETest.startMeeting(team, null);
+        given().auth().oauth2(team.member()).contentType(ContentType.JSON).body("{\"recordingConsent\":true}")
+                .when().post(Accounts.API + "/meetings/" + meetingId + "/join").then().statusCode(200);
+        Suite suite = Suite.shared();
+        int port = Suite.freePort();
+        suite.launchInstance("gateway-tunnel", "gateway", port);
+        Process gateway = null;
+        try (LiveClient listener = TranscriptionE2ETest.connected(() -> LiveClient.connect(URI.create("ws://127.0.0.1:" + port
+                + "/api/transcription/live?meetingId=" + meetingId + "&role=listener"), team.member()))) {
+            gateway = suite.terminate("gateway-tunnel");
+            assertThat(listener.awaitClose(Duration.ofSeconds(4)), equalTo(1012));
+            assertThat("told while the gateway still ran (its shutdown delay)", gateway.isAlive(), is(true));
+            assertThat(gateway.waitFor(60, TimeUnit.SECONDS), is(true));
+        } finally {
+            if (gateway != null && gateway.isAlive()) {
+                gateway.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private static final String REFUSED = RawExchange.REFUSED;
 
     private static int status(String url) throws Exception {

@@ -102,6 +102,7 @@ public class EdgeRouter {
         HttpClient upgrades = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis()));
         WebSocketTunnel tunnel = new WebSocketTunnel(upgrades, problems);
+        shutdownGate.whenStopping(tunnel::restartAll);
         router.route("/api/*").order(10).handler(this::edge);
         router.route("/api/*").order(11).handler(ctx -> {
             if (WebSocketTunnel.isUpgrade(ctx.request())) {

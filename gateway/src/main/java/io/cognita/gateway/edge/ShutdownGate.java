@@ -11,8 +11,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Where a stopping gateway stops taking requests. Quarkus's graceful shutdown, once its delay is over, waits for the
@@ -23,7 +25,8 @@ import java.util.Set;
  * balancer or client resends elsewhere, nothing of it having been done: over HTTP/2 its stream alone is refused
  * (REFUSED_STREAM; the connection's other streams go on); over HTTP/1.1 an idempotent request by closing its
  * connection unanswered (nginx and ingress controllers resend it to another gateway), any other by a 503 with
- * {@code Connection: close} and {@code Retry-After}.
+ * {@code Connection: close} and {@code Retry-After}. Open WebSocket tunnels are told to reconnect (1012) as soon as
+ * the delay begins, and no new one is opened from then on.
  */
 @ApplicationScoped
 public class ShutdownGate {
@@ -37,6 +40,8 @@ public class ShutdownGate {
     private final Duration open;
     private final ProblemWriter problems;
     private final Counter turnedAway;
+    private final List<Runnable> whenStopping = new CopyOnWriteArrayList<>();
+    private volatile boolean stopping;
     private volatile boolean closing;
     private volatile long closesAt;
 
@@ -50,14 +55,29 @@ public class ShutdownGate {
                 .register(meters);
     }
 
+    /** {@code action} runs as the gateway begins to stop (the shutdown delay begins). */
+    void whenStopping(Runnable action) {
+        whenStopping.add(action);
+    }
+
     void delayBegins(@Observes ShutdownDelayInitiatedEvent event) {
         closesAt = System.nanoTime() + open.toNanos();
         closing = true;
+        stopping = true;
         LOG.infof("shutting down: requests taken for %s more", open);
+        whenStopping.forEach(Runnable::run);
     }
 
     /** Whether the request may go on; when the gate has closed, the request is turned away (answered or closed) instead. */
     boolean admits(RoutingContext ctx) {
+        if (stopping && WebSocketTunnel.isUpgrade(ctx.request())) {
+            // a socket opened now would be cut in a moment: the client is sent elsewhere before it is opened
+            turnedAway.increment();
+            ctx.response().putHeader("Connection", "close").putHeader("Retry-After", "1");
+            problems.send(ctx, 503, "SERVICE_UNAVAILABLE", "Service unavailable",
+                    "This gateway is shutting down; open the socket again.");
+            return false;
+        }
         if (!closing || System.nanoTime() - closesAt < 0) {
             return true;
         }

@@ -30,10 +30,16 @@ final class WebSocketTunnel {
 
     private final HttpClient client;
     private final ProblemWriter problems;
+    private final Set<TunnelRelay> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     WebSocketTunnel(HttpClient client, ProblemWriter problems) {
         this.client = client;
         this.problems = problems;
+    }
+
+    /** Tells every open tunnel's client to reconnect (1012), as the gateway begins to stop. */
+    void restartAll() {
+        open.forEach(TunnelRelay::restart);
     }
 
     static boolean isUpgrade(HttpServerRequest request) {
@@ -51,6 +57,8 @@ final class WebSocketTunnel {
                             out.headers().add(header.getKey(), header.getValue());
                         }
                     }
+                    // once switched, the request's connection is the tunnel's: its end is the tunnel's end, not a failure
+                    out.exceptionHandler(failure -> LOG.debugf("tunnel to %s ended: %s", service, failure.toString()));
                     return out.connect();
                 })
                 .onComplete(result -> {
@@ -77,9 +85,9 @@ final class WebSocketTunnel {
                             toService.close();
                             return;
                         }
-                        NetSocket toClient = socket.result();
-                        toClient.pipeTo(toService);
-                        toService.pipeTo(toClient);
+                        TunnelRelay relay = new TunnelRelay(socket.result(), toService, io.vertx.core.Vertx.currentContext());
+                        open.add(relay);
+                        relay.start(() -> open.remove(relay));
                     });
                 });
     }
