@@ -13,10 +13,11 @@ final class FrameBoundaries {
     private int headerRead;
     private long payloadLeft;
     private boolean inPayload;
+    private boolean lost;
 
-    /** Whether the bytes followed so far end exactly at the end of a frame. */
+    /** Whether the bytes followed so far end exactly at the end of a frame (never once the stream broke the framing). */
     boolean atBoundary() {
-        return !inPayload && headerRead == 0;
+        return !lost && !inPayload && headerRead == 0;
     }
 
     /**
@@ -24,6 +25,9 @@ final class FrameBoundaries {
      * no frame ends in it.
      */
     int follow(Buffer chunk) {
+        if (lost) {
+            return -1;
+        }
         int first = -1;
         int i = 0;
         int length = chunk.length();
@@ -39,6 +43,11 @@ final class FrameBoundaries {
                     continue;
                 }
                 payloadLeft = payloadLength();
+                if (payloadLeft < 0) {
+                    // a 64-bit length with its top bit set, which RFC 6455 forbids: frame ends can no longer be known
+                    lost = true;
+                    return first;
+                }
                 headerRead = 0;
                 inPayload = true;
             }

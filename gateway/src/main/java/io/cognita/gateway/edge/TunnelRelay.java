@@ -13,6 +13,8 @@ final class TunnelRelay {
 
     static final int SERVICE_RESTART = 1012;
     static final String REASON = "gateway restarting: reconnect";
+    /** How long a close may wait for the service's current frame to end before the tunnel is cut without one. */
+    static final long CLOSE_WITHIN_MILLIS = 2000;
 
     private final NetSocket toClient;
     private final NetSocket toService;
@@ -28,7 +30,6 @@ final class TunnelRelay {
     }
 
     void start(Runnable whenClosed) {
-        toClient.exceptionHandler(failure -> toClient.close());
         toService.exceptionHandler(failure -> toService.close());
         toClient.pipeTo(toService);
         toService.handler(this::fromService);
@@ -42,10 +43,22 @@ final class TunnelRelay {
     /** Closes the tunnel with 1012 at the next frame end the service sends (at once when between frames). */
     void restart() {
         context.runOnContext(v -> {
+            if (closing) {
+                return;
+            }
             closing = true;
             if (frames.atBoundary()) {
                 sendClose();
+                return;
             }
+            // one endless frame, or framing the tracker lost: cut rather than wait for an end that may never come
+            context.owner().setTimer(CLOSE_WITHIN_MILLIS, t -> {
+                if (!closed) {
+                    closed = true;
+                    toService.close();
+                    toClient.close();
+                }
+            });
         });
     }
 
@@ -80,9 +93,10 @@ final class TunnelRelay {
             return;
         }
         closed = true;
-        toService.close();
         toClient.write(FrameBoundaries.closeFrame(SERVICE_RESTART, REASON));
-        // the client answers with its own close frame; its connection goes in any case a moment later
+        // the service's end must not close the client before it has read the close frame and answered it
+        toService.endHandler(null);
+        toService.close();
         context.owner().setTimer(1000, t -> toClient.close());
     }
 }

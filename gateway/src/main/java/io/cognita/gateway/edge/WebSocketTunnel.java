@@ -31,6 +31,7 @@ final class WebSocketTunnel {
     private final HttpClient client;
     private final ProblemWriter problems;
     private final Set<TunnelRelay> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     WebSocketTunnel(HttpClient client, ProblemWriter problems) {
         this.client = client;
@@ -39,6 +40,7 @@ final class WebSocketTunnel {
 
     /** Tells every open tunnel's client to reconnect (1012), as the gateway begins to stop. */
     void restartAll() {
+        stopping = true;
         open.forEach(TunnelRelay::restart);
     }
 
@@ -88,6 +90,10 @@ final class WebSocketTunnel {
                         TunnelRelay relay = new TunnelRelay(socket.result(), toService, io.vertx.core.Vertx.currentContext());
                         open.add(relay);
                         relay.start(() -> open.remove(relay));
+                        if (stopping) {
+                            // opened after the gateway began to stop (it was admitted just before): told at once
+                            relay.restart();
+                        }
                     });
                 });
     }

@@ -2,6 +2,7 @@ package io.cognita.gateway.edge;
 
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,6 +40,23 @@ class FrameBoundariesTest {
         assertEquals(-1, midway.follow(medium.getBuffer(0, 100)));
         assertFalse(midway.atBoundary());
         assertEquals(medium.length() - 100, midway.follow(medium.getBuffer(100, medium.length())));
+    }
+
+    @Test
+    @Timeout(5)
+    void aLengthWithItsTopBitSetLosesTheFramingInsteadOfLoopingOrThrowing() {
+        Buffer forbidden = Buffer.buffer().appendByte((byte) 0x82).appendByte((byte) 127).appendLong(-10L).appendBytes(new byte[20]);
+        FrameBoundaries frames = new FrameBoundaries();
+        assertEquals(-1, frames.follow(forbidden));
+        assertFalse(frames.atBoundary());
+        assertEquals(-1, frames.follow(frame(3, false)), "no frame end is believed any more");
+        assertFalse(frames.atBoundary());
+    }
+
+    @Test
+    void anEmptyFrameEndsRightAfterItsHeader() {
+        FrameBoundaries frames = new FrameBoundaries();
+        assertEquals(2, frames.follow(Buffer.buffer().appendBuffer(frame(0, false)).appendBuffer(frame(4, false))));
     }
 
     @Test
