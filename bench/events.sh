@@ -28,15 +28,7 @@ echo "commit: $(git -C "$root" rev-parse --short HEAD)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"
-# CPU time (user + system, in clock ticks) of each process of the suite, to say what one event costs where
-cpu_ticks() {
-  for f in "$root"/.run/pids/*.pid "$root"/.run/kafka/kafka.pid; do
-    [ -f "$f" ] || continue
-    awk -v n="$(basename "$f" .pid)" '{print n, $14 + $15}' "/proc/$(cat "$f")/stat" 2>/dev/null || true
-  done
-  for p in $(pgrep -u postgres postgres); do awk '{print "postgresql", $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done
-}
-cpu_ticks > "$work/cpu.before"
+bench_cpu_ticks > "$work/cpu.before"
 if [ "$source" = api ]; then
   token=$(bench_token)
   python3 "$here/event_load.py" http://127.0.0.1:3000/api/orgs "$token" 200 50 > /dev/null # warm-up
@@ -85,7 +77,7 @@ for _ in $(seq 1 120); do
   [ "$seen" -ge "$(wc -l < "$work/orgs")" ] && break
   sleep 1
 done
-cpu_ticks > "$work/cpu.after"
+bench_cpu_ticks > "$work/cpu.after"
 over_ids "SELECT round(1000 * extract(epoch FROM pg_xact_commit_timestamp(s.xmin) - pg_xact_commit_timestamp(o.xmin))::numeric, 1)
     FROM bench_ids b JOIN $commits o ON o.id = b.id JOIN workspace.org_status s ON s.org_id = o.id;" | sort -n > "$work/ms"
 python3 - "$work/ms" "$work/cpu.before" "$work/cpu.after" "$(getconf CLK_TCK)" <<'PY'

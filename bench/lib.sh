@@ -18,6 +18,33 @@ bench_org() {
     -d '{"name":"Bench Org","orgType":"education"}' | sed 's/.*"orgId":"\([^"]*\)".*/\1/'
 }
 
+# bench_cpu_ticks: CPU time (user + system, in clock ticks) of each process of the suite, one "name ticks" line each
+bench_cpu_ticks() {
+  local f p
+  for f in "$root"/.run/pids/*.pid "$root"/.run/kafka/kafka.pid; do
+    [ -f "$f" ] || continue
+    awk -v n="$(basename "$f" .pid)" '{print n, $14 + $15}' "/proc/$(cat "$f")/stat" 2>/dev/null || true
+  done
+  for p in $(pgrep -u postgres postgres); do awk '{print "postgresql", $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done
+}
+
+# bench_cpu_per BEFORE AFTER COUNT UNIT: the CPU milliseconds each process spent per UNIT between two
+# bench_cpu_ticks files, busiest first (processes that spent nothing are left out)
+bench_cpu_per() {
+  awk -v hz="$(getconf CLK_TCK)" -v n="$3" -v unit="$4" '
+    FNR == NR { before[$1] += $2; next }
+    { after[$1] += $2 }
+    END {
+      for (k in after) { d = after[k] - before[k]; if (d > 0) { used[k] = d; total += d } }
+      line = "CPU per " unit " (ms):"
+      while (length(used) > 0) {
+        best = ""; for (k in used) if (best == "" || used[k] > used[best]) best = k
+        line = line sprintf(" %s %.3f,", best, 1000 * used[best] / hz / n); delete used[best]
+      }
+      printf "%s total %.3f\n", line, 1000 * total / hz / n
+    }' "$1" "$2"
+}
+
 bench_machine() {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r); java $(java -version 2>&1 | head -1)"
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 public class RevokedSessionsFeed implements EventHandler {
 
     /** When an event lacks accessValidUntil: longer than any access token lives. */
-    private static final Duration FALLBACK = Duration.ofDays(1);
+    static final Duration FALLBACK = Duration.ofDays(1);
 
     private final RevokedSessions sessions;
 

@@ -4,24 +4,68 @@ import io.cognita.platform.testing.TestEvents;
 import io.cognita.platform.testing.TestJwksResource;
 import io.cognita.platform.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** A token of a session that identity announced as ended is refused by the service, not only at the gateway. */
+/**
+ * A token of a session that identity announced as ended is refused by the service, not only at the gateway; here
+ * answered from the replica's in-memory view ({@link RevokedSessionsFromTheTableTest}: from the table).
+ */
 @QuarkusTest
 @QuarkusTestResource(TestJwksResource.class)
 class RevokedSessionsTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(15);
+    static final Duration WITHIN = Duration.ofSeconds(15);
+
+    @Inject
+    RevokedSessionsView view;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    RevokedSessions sessions;
+
+    @Test
+    void eachCheckIsAnsweredWhereConfigured() {
+        await().atMost(WITHIN).until(view::current);
+        double memory = checks("memory");
+        double database = checks("database");
+        String token = token(TestTokens.newUserId(), UUID.randomUUID().toString(), false);
+        given().auth().oauth2(token).when().get("/api/test/whoami").then().statusCode(200);
+        assertEquals(memory + 1, checks("memory"));
+        assertEquals(database, checks("database"));
+    }
+
+    @Test
+    void theTableLendsTheViewTheRevocationsStillInForce() {
+        String session = UUID.randomUUID().toString();
+        Instant until = Instant.now().plusSeconds(900).truncatedTo(ChronoUnit.MILLIS);
+        QuarkusTransaction.requiringNew().run(() -> sessions.record(session, until));
+        assertEquals(until, sessions.inForce().get(session));
+        String expired = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> sessions.record(expired, Instant.now().minusSeconds(1)));
+        assertFalse(sessions.inForce().containsKey(expired));
+    }
+
+    double checks(String source) {
+        return registry.counter("cognita.revoked.sessions.checks", "source", source).count();
+    }
 
     @Test
     void aRevokedSessionsTokensAreRefusedAndOtherSessionsKeepWorking() {
@@ -62,13 +106,13 @@ class RevokedSessionsTest {
         given().auth().oauth2(token(userId, session, false)).when().get("/api/test/whoami").then().statusCode(200);
     }
 
-    private static void revoke(String sessionId, String userId, Instant accessValidUntil) {
+    static void revoke(String sessionId, String userId, Instant accessValidUntil) {
         TestEvents.publish("cognita.identity", "user/" + userId, "session.revoked", null,
                 "{\"sessionId\":\"" + sessionId + "\",\"userId\":\"" + userId + "\",\"reason\":\"logout\","
                         + "\"accessValidUntil\":\"" + accessValidUntil + "\"}");
     }
 
-    private static String token(String userId, String sessionId, boolean systemAdmin) {
+    static String token(String userId, String sessionId, boolean systemAdmin) {
         return TestTokens.sign(TestTokens.base(userId).claim("sid", sessionId)
                 .groups(systemAdmin ? Set.of("system:admin") : Set.of("user")).claim("scope", TestTokens.USER_SCOPES));
     }
