@@ -238,7 +238,7 @@ class HelmChartTest {
         assertThat(rendered, containsString("kind: ServiceMonitor"));
         assertThat(rendered, containsString("kind: PrometheusRule"));
         for (String alert : List.of("CognitaOutboxLag", "CognitaDeadLetters", "CognitaConsumerLag", "CognitaServerErrors",
-                "CognitaLoginFailuresSpike")) {
+                "CognitaLoginFailuresSpike", "CognitaRevocationViewStale")) {
             assertThat(rendered, containsString("alert: " + alert));
             assertThat(rendered, containsString("docs/operations.md#" + alert.toLowerCase()));
         }

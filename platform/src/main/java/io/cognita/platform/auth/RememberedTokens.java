@@ -3,6 +3,7 @@ package io.cognita.platform.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -41,13 +42,14 @@ public class RememberedTokens implements JWTParser {
     public RememberedTokens(DefaultJWTParser verifier,
                             @ConfigProperty(name = "cognita.verified-token-ttl", defaultValue = "60s") Duration ttl,
                             @ConfigProperty(name = "cognita.verified-token-cache-size", defaultValue = "20000") long size) {
-        this(verifier, ttl, size, () -> System.currentTimeMillis() / 1000);
+        this(verifier, ttl, size, () -> System.currentTimeMillis() / 1000, Ticker.systemTicker());
     }
 
-    RememberedTokens(JWTParser verifier, Duration ttl, long size, LongSupplier epochSeconds) {
+    RememberedTokens(JWTParser verifier, Duration ttl, long size, LongSupplier epochSeconds, Ticker ticker) {
         this.verifier = verifier;
         this.epochSeconds = epochSeconds;
-        this.verified = Caffeine.newBuilder().maximumSize(size).expireAfter(new UntilExpiry(ttl, epochSeconds)).build();
+        this.verified = Caffeine.newBuilder().maximumSize(size).expireAfter(new UntilExpiry(ttl, epochSeconds))
+                .ticker(ticker).build();
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.cognita.platform.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cognita.platform.messaging.IncomingEvent;
+import io.cognita.platform.metrics.EventMeters;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +32,10 @@ import java.util.Properties;
  * Feeds {@link RevokedSessionsView}: every replica reads all partitions of cognita.identity itself (no consumer
  * group: each needs every revocation), from {@code cognita.revoked-sessions.look-back} ago, after taking the
  * revocations still in force from the service's revoked_sessions table (older events, applied there by
- * {@link RevokedSessionsFeed}). Each second it asks the broker for the end of every partition; once it has read up
- * to those ends the view is current as of the moment it asked. On in a service with
+ * {@link RevokedSessionsFeed}), and takes them from the table again every {@code cognita.revoked-sessions.reload-every}
+ * (what the group consumer applied and this tail could not see: a partition added since, an offset reset). Each second
+ * it asks the broker for the end of every partition; once it has read up to those ends the view is current as of the
+ * moment it asked. A changed partition count starts the tail over. On in a service with
  * {@code cognita.revoked-sessions.enabled=true} unless {@code cognita.revoked-sessions.in-memory=false}.
  */
 @ApplicationScoped
@@ -40,29 +44,34 @@ public class RevokedSessionsTail {
     private static final Logger LOG = Logger.getLogger(RevokedSessionsTail.class);
     static final String TOPIC = "cognita.identity";
     private static final String TYPE = "session.revoked";
-    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
-    private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
+    private static final long CHECK_EVERY = Duration.ofSeconds(1).toNanos();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final RevokedSessionsView view;
     private final RevokedSessions table;
     private final ObjectMapper json;
+    private final EventMeters meters;
     private final String bootstrap;
     private final boolean enabled;
     private final Duration lookBack;
+    private final long reloadEvery;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running;
 
-    public RevokedSessionsTail(RevokedSessionsView view, RevokedSessions table, ObjectMapper json,
+    public RevokedSessionsTail(RevokedSessionsView view, RevokedSessions table, ObjectMapper json, EventMeters meters,
                                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                                @ConfigProperty(name = "cognita.revoked-sessions.enabled", defaultValue = "false") boolean enabled,
                                @ConfigProperty(name = "cognita.revoked-sessions.in-memory", defaultValue = "true") boolean inMemory,
-                               @ConfigProperty(name = "cognita.revoked-sessions.look-back", defaultValue = "1D") Duration lookBack) {
+                               @ConfigProperty(name = "cognita.revoked-sessions.look-back", defaultValue = "1D") Duration lookBack,
+                               @ConfigProperty(name = "cognita.revoked-sessions.reload-every", defaultValue = "60s") Duration reloadEvery) {
         this.view = view;
         this.table = table;
         this.json = json;
+        this.meters = meters;
         this.bootstrap = bootstrap;
         this.enabled = enabled && inMemory;
         this.lookBack = lookBack;
+        this.reloadEvery = reloadEvery.toNanos();
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -87,72 +96,105 @@ public class RevokedSessionsTail {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // an offset gone from under it (retention, truncation): read what is there rather than jump to the end
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "revoked-sessions-tail");
-        while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-                consumer = c;
-                tail(c);
-            } catch (WakeupException e) {
-                return;
-            } catch (Exception e) {
-                if (!running) {
+        try {
+            while (running) {
+                try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+                     var metered = meters.kafka(c)) {
+                    consumer = c;
+                    tail(c);
+                } catch (WakeupException e) {
                     return;
-                }
-                LOG.warnf("revoked sessions tail: %s; the database answers until it has caught up again", e.toString());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
+                } catch (Exception e) {
+                    if (!running) {
+                        return;
+                    }
+                    LOG.warnf("revoked sessions tail: %s; the database answers until it has caught up again", e.toString());
+                    pause(1000);
                 }
             }
+        } catch (Error e) {
+            LOG.errorf(e, "revoked sessions tail stopped; the database answers every check from now on");
+            throw e;
         }
     }
 
     private void tail(KafkaConsumer<String, String> c) {
-        List<TopicPartition> partitions = c.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+        List<TopicPartition> partitions = partitions(c);
+        if (partitions.isEmpty()) {
+            LOG.debugf("revoked sessions tail: %s does not exist yet", TOPIC);
+            pause(5000);
+            return;
+        }
         c.assign(partitions);
+        // the ends first: a partition without an event since the look-back starts at the end as it was before the
+        // table is read below, so an event appended meanwhile is read
+        Map<TopicPartition, Long> ends = c.endOffsets(partitions, TIMEOUT);
         long from = Instant.now().minus(lookBack).toEpochMilli();
         Map<TopicPartition, Long> when = new HashMap<>();
         partitions.forEach(p -> when.put(p, from));
-        Map<TopicPartition, OffsetAndTimestamp> starts = c.offsetsForTimes(when, Duration.ofSeconds(30));
+        Map<TopicPartition, OffsetAndTimestamp> starts = c.offsetsForTimes(when, TIMEOUT);
         for (TopicPartition p : partitions) {
             OffsetAndTimestamp start = starts.get(p);
-            if (start == null) {
-                c.seekToEnd(List.of(p));
-            } else {
-                c.seek(p, start.offset());
-            }
+            c.seek(p, start == null ? ends.get(p) : start.offset());
         }
         // read after the seek: a revocation applied to the table after this read is on the topic past the seek
         table.inForce().forEach(view::revoke);
-        Instant checkedAt = null;
-        Map<TopicPartition, Long> ends = null;
-        Instant nextCheck = Instant.EPOCH;
-        Instant nextForget = Instant.now().plus(FORGET_EVERY);
+        long reloadedAt = System.nanoTime();
+        long checkedAt = 0;
+        Map<TopicPartition, Long> target = null;
+        long nextCheck = System.nanoTime();
         while (running) {
             for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(250))) {
                 apply(record);
             }
-            Instant now = Instant.now();
-            if (ends == null && !now.isBefore(nextCheck)) {
+            long now = System.nanoTime();
+            if (target == null && now - nextCheck >= 0) {
+                nextCheck = now + CHECK_EVERY;
+                if (partitions(c).size() != partitions.size()) {
+                    LOG.infof("revoked sessions tail: %s has a new partition count; starting over", TOPIC);
+                    return;
+                }
                 try {
-                    ends = c.endOffsets(partitions, Duration.ofSeconds(5));
+                    target = c.endOffsets(partitions, Duration.ofSeconds(5));
                     checkedAt = now;
                 } catch (TimeoutException e) {
                     LOG.debugf("revoked sessions tail: end offsets unknown (%s)", e.toString());
                 }
-                nextCheck = now.plus(CHECK_EVERY);
             }
-            if (ends != null && readUpTo(c, ends)) {
+            if (target != null && readUpTo(c, target)) {
                 view.caughtUp(checkedAt);
-                ends = null;
+                target = null;
             }
-            if (now.isAfter(nextForget)) {
-                view.forgetExpired();
-                nextForget = now.plus(FORGET_EVERY);
+            if (now - reloadedAt >= reloadEvery) {
+                reloadedAt = now;
+                reload();
             }
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> c) {
+        return c.partitionsFor(TOPIC, TIMEOUT).stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+    }
+
+    /** The table's revocations again, and the expired ones forgotten; a database fault waits for the next round. */
+    private void reload() {
+        try {
+            table.inForce().forEach(view::revoke);
+        } catch (Exception e) {
+            LOG.warnf("revoked sessions tail: could not read the table (%s); next try in a minute", e.toString());
+        }
+        view.forgetExpired();
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
@@ -166,7 +208,7 @@ public class RevokedSessionsTail {
     }
 
     void apply(ConsumerRecord<String, String> record) {
-        Header type = record.headers().lastHeader("ce_type");
+        Header type = record.headers().lastHeader(IncomingEvent.TYPE_HEADER);
         if (type != null && !TYPE.equals(new String(type.value(), StandardCharsets.UTF_8)) || record.value() == null) {
             return;
         }

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -322,6 +323,9 @@ public class EventSubscriptions {
         List<ConsumerRecord<String, String>> wanted = new ArrayList<>();
         List<IncomingEvent> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
+            if (unwanted(handler, record)) {
+                continue;
+            }
             IncomingEvent event = read(record);
             if (event == null) {
                 return false;
@@ -385,6 +389,15 @@ public class EventSubscriptions {
         return true;
     }
 
+    /**
+     * Whether the record's ce_type header names a type the handler does not take: skipped without parsing (most of
+     * what a consumer group reads is for other handlers). A record without the header is parsed and judged by its body.
+     */
+    private static boolean unwanted(EventHandler handler, ConsumerRecord<String, String> record) {
+        Header type = record.headers().lastHeader(IncomingEvent.TYPE_HEADER);
+        return type != null && !handler.types().contains(new String(type.value(), StandardCharsets.UTF_8));
+    }
+
     /** The event in a record, or null when it is not one. */
     private IncomingEvent read(ConsumerRecord<String, String> record) {
         try {
@@ -403,6 +416,9 @@ public class EventSubscriptions {
 
     private void process(EventHandler handler, Subscription subscription, KafkaConsumer<String, String> consumer,
                          boolean[] rebalanced, ConsumerRecord<String, String> record) {
+        if (unwanted(handler, record)) {
+            return;
+        }
         IncomingEvent event;
         try {
             JsonNode envelope = json.readTree(record.value());

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record IncomingEvent(String id, String type, String source, String subject, String orgId, String requestId,
                             String traceparent, JsonNode data) {
 
+    /** The Kafka header that carries the event's type (CloudEvents' Kafka binding), so readers can skip without parsing. */
+    public static final String TYPE_HEADER = "ce_type";
+
     static IncomingEvent of(JsonNode envelope) {
         return new IncomingEvent(text(envelope, "id"), text(envelope, "type"), text(envelope, "source"),
                 text(envelope, "subject"), text(envelope, "orgid"), text(envelope, "requestid"), text(envelope, "traceparent"),

@@ -1,5 +1,6 @@
 package io.cognita.platform.outbox;
 
+import io.cognita.platform.messaging.IncomingEvent;
 import io.cognita.platform.tracing.Traces;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -225,7 +226,7 @@ public class OutboxRelay {
                     spans.add(span);
                     ProducerRecord<String, String> record = new ProducerRecord<>(topic, rows.getString(3), rows.getString(5));
                     record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                    record.headers().add("ce_type", rows.getString(4).getBytes(StandardCharsets.UTF_8));
+                    record.headers().add(IncomingEvent.TYPE_HEADER, rows.getString(4).getBytes(StandardCharsets.UTF_8));
                     String sent = Traces.traceparentOf(span);
                     if (sent != null) { // none when tracing is off (QUARKUS_OTEL_SDK_DISABLED)
                         record.headers().add(Traces.TRACEPARENT, sent.getBytes(StandardCharsets.UTF_8));

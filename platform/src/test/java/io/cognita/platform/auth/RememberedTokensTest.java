@@ -1,5 +1,6 @@
 package io.cognita.platform.auth;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,10 +21,11 @@ class RememberedTokensTest {
 
     private final AtomicLong now = new AtomicLong(1_800_000_000L);
     private final CountingVerifier verifier = new CountingVerifier();
+    private final Ticker ticker = () -> TimeUnit.SECONDS.toNanos(now.get());
 
     @Test
     void aTokenVerifiedOnceIsNotVerifiedAgain() throws ParseException {
-        RememberedTokens tokens = new RememberedTokens(verifier, Duration.ofSeconds(60), 100, now::get);
+        RememberedTokens tokens = new RememberedTokens(verifier, Duration.ofSeconds(60), 100, now::get, ticker);
         JsonWebToken first = tokens.parse("t1");
         assertSame(first, tokens.parse("t1"));
         assertEquals(List.of("t1"), verifier.calls);
@@ -32,7 +35,7 @@ class RememberedTokensTest {
 
     @Test
     void aRememberedTokenPastItsExpIsVerifiedAgainAndRefused() throws ParseException {
-        RememberedTokens tokens = new RememberedTokens(verifier, Duration.ofSeconds(60), 100, now::get);
+        RememberedTokens tokens = new RememberedTokens(verifier, Duration.ofSeconds(60), 100, now::get, ticker);
         verifier.exp = now.get() + 10;
         tokens.parse("t1");
         now.addAndGet(11);
@@ -42,8 +45,20 @@ class RememberedTokensTest {
     }
 
     @Test
+    void aTokenIsRememberedNoLongerThanTheTtl() throws ParseException {
+        RememberedTokens tokens = new RememberedTokens(verifier, Duration.ofSeconds(60), 100, now::get, ticker);
+        tokens.parse("t1");
+        now.addAndGet(59);
+        tokens.parse("t1");
+        assertEquals(1, verifier.calls.size());
+        now.addAndGet(2);
+        tokens.parse("t1");
+        assertEquals(2, verifier.calls.size());
+    }
+
+    @Test
     void aRefusedTokenIsNotRemembered() {
-        RememberedTokens tokens = new RememberedTokens(verifier, Duration.ofSeconds(60), 100, now::get);
+        RememberedTokens tokens = new RememberedTokens(verifier, Duration.ofSeconds(60), 100, now::get, ticker);
         verifier.refuse = true;
         assertThrows(ParseException.class, () -> tokens.parse("forged"));
         assertThrows(ParseException.class, () -> tokens.parse("forged"));
@@ -52,7 +67,7 @@ class RememberedTokensTest {
 
     @Test
     void aZeroTtlRemembersNothing() throws ParseException {
-        RememberedTokens tokens = new RememberedTokens(verifier, Duration.ZERO, 100, now::get);
+        RememberedTokens tokens = new RememberedTokens(verifier, Duration.ZERO, 100, now::get, ticker);
         tokens.parse("t1");
         tokens.parse("t1");
         assertEquals(2, verifier.calls.size());

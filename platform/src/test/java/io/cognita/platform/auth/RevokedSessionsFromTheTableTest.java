@@ -12,6 +12,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The same refusals with the in-memory view off: every check asks the revoked_sessions table. */
 @QuarkusTest
@@ -35,5 +36,6 @@ class RevokedSessionsFromTheTableTest extends RevokedSessionsTest {
         given().auth().oauth2(token).when().get("/api/test/whoami").then().statusCode(200);
         assertEquals(memory, checks("memory"));
         assertEquals(database + 1, checks("database"));
+        assertTrue(registry.find("cognita.revoked.sessions.view.age.seconds").gauges().isEmpty());
     }
 }

@@ -21,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A token of a session that identity announced as ended is refused by the service, not only at the gateway; here
@@ -43,13 +44,28 @@ class RevokedSessionsTest {
 
     @Test
     void eachCheckIsAnsweredWhereConfigured() {
-        await().atMost(WITHIN).until(view::current);
-        double memory = checks("memory");
-        double database = checks("database");
         String token = token(TestTokens.newUserId(), UUID.randomUUID().toString(), false);
-        given().auth().oauth2(token).when().get("/api/test/whoami").then().statusCode(200);
-        assertEquals(memory + 1, checks("memory"));
-        assertEquals(database, checks("database"));
+        // retried: on a loaded machine the view may be stale (then the database answers) at the moment of the request
+        await().atMost(WITHIN).untilAsserted(() -> {
+            double memory = checks("memory");
+            double database = checks("database");
+            given().auth().oauth2(token).when().get("/api/test/whoami").then().statusCode(200);
+            assertEquals(memory + 1, checks("memory"));
+            assertEquals(database, checks("database"));
+        });
+        assertTrue(registry.get("cognita.revoked.sessions.view.age.seconds").gauge().value() < 5);
+    }
+
+    @Test
+    void aRevocationThatOnlyTheTableHasIsRefusedToo() {
+        String userId = TestTokens.newUserId();
+        String session = UUID.randomUUID().toString();
+        String ended = token(userId, session, false);
+        given().auth().oauth2(ended).when().get("/api/test/whoami").then().statusCode(200);
+        // as the group consumer applies an event this replica's tail cannot see (a partition added since it started)
+        QuarkusTransaction.requiringNew().run(() -> sessions.record(session, Instant.now().plusSeconds(900)));
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(ended).when().get("/api/test/whoami").then().statusCode(401));
     }
 
     @Test

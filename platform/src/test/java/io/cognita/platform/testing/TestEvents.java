@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class TestEvents {
     /** Returns the event id. {@code data} is a JSON object. */
     public static String publish(String topic, String key, String type, String orgId, String data) {
         String id = UUID.randomUUID().toString();
-        publishRaw(topic, key, envelope(id, key, type, orgId, data));
+        publishRaw(topic, key, envelope(id, key, type, orgId, data), type);
         return id;
     }
 
@@ -58,11 +59,20 @@ public final class TestEvents {
     }
 
     public static void publishRaw(String topic, String key, String value) {
+        publishRaw(topic, key, value, null);
+    }
+
+    /** With the ce_type header the outbox relay sends, when {@code type} is not null. */
+    public static void publishRaw(String topic, String key, String value, String type) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 System.getenv().getOrDefault("COGNITA_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            if (type != null) {
+                record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+            }
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
