@@ -1,7 +1,6 @@
 package io.cognita.platform.auth;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +20,7 @@ import java.util.Optional;
  * everywhere once its session ended, not only at the edge. On in a service with
  * {@code cognita.revoked-sessions.enabled=true}. The check answers from this replica's {@link RevokedSessionsView}
  * while that is current, else from the revoked_sessions table that {@link RevokedSessionsFeed} keeps (counted by
- * answer source in {@code cognita_revoked_sessions_checks_total}; the view's age in
- * {@code cognita_revoked_sessions_view_age_seconds}).
+ * answer source in {@code cognita_revoked_sessions_checks_total}).
  */
 @ApplicationScoped
 public class RevokedSessions {
@@ -34,17 +32,12 @@ public class RevokedSessions {
     private final Counter fromDatabase;
 
     public RevokedSessions(EntityManager em, RevokedSessionsView view, MeterRegistry registry,
-                           @ConfigProperty(name = "cognita.revoked-sessions.enabled", defaultValue = "false") boolean enabled,
-                           @ConfigProperty(name = "cognita.revoked-sessions.in-memory", defaultValue = "true") boolean inMemory) {
+                           @ConfigProperty(name = "cognita.revoked-sessions.enabled", defaultValue = "false") boolean enabled) {
         this.em = em;
         this.view = view;
         this.enabled = enabled;
         this.fromMemory = checks(registry, "memory");
         this.fromDatabase = checks(registry, "database");
-        if (enabled && inMemory) {
-            Gauge.builder("cognita.revoked.sessions.view.age.seconds", view, RevokedSessionsView::ageSeconds)
-                    .description("seconds since this replica's in-memory revoked-session view was last current").register(registry);
-        }
     }
 
     private static Counter checks(MeterRegistry registry, String source) {

@@ -3,7 +3,8 @@ package io.cognita.platform.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cognita.platform.messaging.IncomingEvent;
-import io.cognita.platform.metrics.EventMeters;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +16,10 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,7 +34,8 @@ import java.util.Properties;
  * {@link RevokedSessionsFeed}), and takes them from the table again every {@code cognita.revoked-sessions.reload-every}
  * (what the group consumer applied and this tail could not see: a partition added since, an offset reset). Each second
  * it asks the broker for the end of every partition; once it has read up to those ends the view is current as of the
- * moment it asked. A changed partition count starts the tail over. On in a service with
+ * moment it asked. A changed partition count (seen within about 10 s) starts the tail over. Its age is
+ * {@code cognita_revoked_sessions_view_age_seconds}. On in a service with
  * {@code cognita.revoked-sessions.enabled=true} unless {@code cognita.revoked-sessions.in-memory=false}.
  */
 @ApplicationScoped
@@ -45,12 +45,13 @@ public class RevokedSessionsTail {
     static final String TOPIC = "cognita.identity";
     private static final String TYPE = "session.revoked";
     private static final long CHECK_EVERY = Duration.ofSeconds(1).toNanos();
+    private static final long WARN_EVERY = Duration.ofMinutes(1).toNanos();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final RevokedSessionsView view;
     private final RevokedSessions table;
     private final ObjectMapper json;
-    private final EventMeters meters;
+    private final MeterRegistry registry;
     private final String bootstrap;
     private final boolean enabled;
     private final Duration lookBack;
@@ -58,7 +59,7 @@ public class RevokedSessionsTail {
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running;
 
-    public RevokedSessionsTail(RevokedSessionsView view, RevokedSessions table, ObjectMapper json, EventMeters meters,
+    public RevokedSessionsTail(RevokedSessionsView view, RevokedSessions table, ObjectMapper json, MeterRegistry registry,
                                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                                @ConfigProperty(name = "cognita.revoked-sessions.enabled", defaultValue = "false") boolean enabled,
                                @ConfigProperty(name = "cognita.revoked-sessions.in-memory", defaultValue = "true") boolean inMemory,
@@ -67,7 +68,7 @@ public class RevokedSessionsTail {
         this.view = view;
         this.table = table;
         this.json = json;
-        this.meters = meters;
+        this.registry = registry;
         this.bootstrap = bootstrap;
         this.enabled = enabled && inMemory;
         this.lookBack = lookBack;
@@ -78,6 +79,8 @@ public class RevokedSessionsTail {
         if (!enabled) {
             return;
         }
+        Gauge.builder("cognita.revoked.sessions.view.age.seconds", view, RevokedSessionsView::ageSeconds)
+                .description("seconds since this replica's in-memory revoked-session view was last current").register(registry);
         running = true;
         Thread thread = new Thread(this::run, "revoked-sessions-tail");
         thread.setDaemon(true);
@@ -99,10 +102,11 @@ public class RevokedSessionsTail {
         // an offset gone from under it (retention, truncation): read what is there rather than jump to the end
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "revoked-sessions-tail");
+        // the partition count is compared each second against this metadata: refreshed every 10 s, not every 5 min
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "10000");
         try {
             while (running) {
-                try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-                     var metered = meters.kafka(c)) {
+                try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
                     consumer = c;
                     tail(c);
                 } catch (WakeupException e) {
@@ -141,11 +145,17 @@ public class RevokedSessionsTail {
             c.seek(p, start == null ? ends.get(p) : start.offset());
         }
         // read after the seek: a revocation applied to the table after this read is on the topic past the seek
-        table.inForce().forEach(view::revoke);
+        while (!loadTable()) {
+            if (!running) {
+                return;
+            }
+            pause(1000);
+        }
         long reloadedAt = System.nanoTime();
         long checkedAt = 0;
         Map<TopicPartition, Long> target = null;
         long nextCheck = System.nanoTime();
+        long warnedAt = nextCheck - WARN_EVERY;
         while (running) {
             for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(250))) {
                 apply(record);
@@ -161,7 +171,10 @@ public class RevokedSessionsTail {
                     target = c.endOffsets(partitions, Duration.ofSeconds(5));
                     checkedAt = now;
                 } catch (TimeoutException e) {
-                    LOG.debugf("revoked sessions tail: end offsets unknown (%s)", e.toString());
+                    if (now - warnedAt >= WARN_EVERY) {
+                        warnedAt = now;
+                        LOG.warnf("revoked sessions tail: cannot reach Kafka (%s); the database answers meanwhile", e.toString());
+                    }
                 }
             }
             if (target != null && readUpTo(c, target)) {
@@ -181,12 +194,18 @@ public class RevokedSessionsTail {
 
     /** The table's revocations again, and the expired ones forgotten; a database fault waits for the next round. */
     private void reload() {
+        loadTable();
+        view.forgetExpired();
+    }
+
+    private boolean loadTable() {
         try {
             table.inForce().forEach(view::revoke);
+            return true;
         } catch (Exception e) {
-            LOG.warnf("revoked sessions tail: could not read the table (%s); next try in a minute", e.toString());
+            LOG.warnf("revoked sessions tail: could not read the revoked_sessions table (%s)", e.toString());
+            return false;
         }
-        view.forgetExpired();
     }
 
     private void pause(long millis) {
@@ -208,8 +227,8 @@ public class RevokedSessionsTail {
     }
 
     void apply(ConsumerRecord<String, String> record) {
-        Header type = record.headers().lastHeader(IncomingEvent.TYPE_HEADER);
-        if (type != null && !TYPE.equals(new String(type.value(), StandardCharsets.UTF_8)) || record.value() == null) {
+        String type = IncomingEvent.typeHeader(record);
+        if (type != null && !TYPE.equals(type) || record.value() == null) {
             return;
         }
         try {

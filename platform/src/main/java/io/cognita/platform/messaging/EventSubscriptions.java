@@ -27,7 +27,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -394,8 +393,8 @@ public class EventSubscriptions {
      * what a consumer group reads is for other handlers). A record without the header is parsed and judged by its body.
      */
     private static boolean unwanted(EventHandler handler, ConsumerRecord<String, String> record) {
-        Header type = record.headers().lastHeader(IncomingEvent.TYPE_HEADER);
-        return type != null && !handler.types().contains(new String(type.value(), StandardCharsets.UTF_8));
+        String type = IncomingEvent.typeHeader(record);
+        return type != null && !handler.types().contains(type);
     }
 
     /** The event in a record, or null when it is not one. */

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Start-up and memory of each service started alone: with the suite running (deploy/local/up.sh), stops one service
+# (by its pid file), starts it again with the same command, and prints the time from the JVM's launch to its
+# /q/health/ready answering 200, Quarkus's own "started in", and the process's RSS then and after a 15 s GET load
+# (GET /q/health/ready through wrk; GET org for org-service). The service stays running afterwards. Loopback only.
+#   bench/startup.sh [service ...]        (default: the five services and the gateway)
+#   JAVA_OPTS='-XX:SharedArchiveFile=...' bench/startup.sh org-service   to try JVM options
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+run_dir=$root/.run
+declare -A ports=([identity-service]=8081 [org-service]=8082 [workspace-service]=8083 [meeting-service]=8084
+  [transcription-service]=8085 [gateway]=3000)
+services=("$@")
+[ ${#services[@]} -gt 0 ] || services=(identity-service org-service workspace-service meeting-service transcription-service gateway)
+bench_machine
+echo "commit: $(git -C "$root" rev-parse --short HEAD); JVM options: ${JAVA_OPTS:--Xmx384m}"
+for name in "${services[@]}"; do
+  port=${ports[$name]}; pid_file=$run_dir/pids/$name.pid
+  if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    kill "$(cat "$pid_file")"
+    while kill -0 "$(cat "$pid_file")" 2>/dev/null; do sleep 0.1; done
+  fi
+  schema=${name%-service}; pw_var="COGNITA_DB_PASSWORD_$(echo "$schema" | tr '[:lower:]' '[:upper:]')"
+  start=$(date +%s%N)
+  (cd "$root/$name/target/quarkus-app" && COGNITA_DB_PASSWORD=${!pw_var:-dev-only-$schema} nohup java ${JAVA_OPTS:--Xmx384m} \
+    -jar quarkus-run.jar > "$run_dir/logs/$name.log" 2>&1 & echo $! > "$pid_file")
+  pid=$(cat "$pid_file")
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+    kill -0 "$pid" 2>/dev/null || { echo "$name exited; see $run_dir/logs/$name.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  rss_ready=$(( $(ps -o rss= -p "$pid") / 1024 ))
+  url="http://127.0.0.1:$port/q/health/ready"; auth=()
+  if [ "$name" = org-service ]; then
+    token=$(bench_token); url="http://127.0.0.1:$port/api/orgs/$(bench_org "$token")"; auth=(-H "Authorization: Bearer $token")
+  fi
+  wrk -t2 -c16 -d15s "${auth[@]}" "$url" > /dev/null
+  rss_load=$(( $(ps -o rss= -p "$pid") / 1024 ))
+  echo "SUMMARY $name: ready ${ready_ms} ms after launch (Quarkus: $(grep -o 'started in [0-9.]*s' "$run_dir/logs/$name.log" | head -1)), RSS ${rss_ready} MB at ready, ${rss_load} MB after 15 s of load"
+done
