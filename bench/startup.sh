@@ -16,15 +16,20 @@ bench_machine
 echo "commit: $(git -C "$root" rev-parse --short HEAD); JVM options: ${JAVA_OPTS:--Xmx384m}"
 for name in "${services[@]}"; do
   port=${ports[$name]}; pid_file=$run_dir/pids/$name.pid
-  if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
-    kill "$(cat "$pid_file")"
-    while kill -0 "$(cat "$pid_file")" 2>/dev/null; do sleep 0.1; done
-  fi
-  schema=${name%-service}; pw_var="COGNITA_DB_PASSWORD_$(echo "$schema" | tr '[:lower:]' '[:upper:]')"
+  old=$(cat "$pid_file" 2>/dev/null || true)
+  if [ -z "$old" ] || ! kill -0 "$old" 2>/dev/null; then echo "$name is not running: start the suite first" >&2; exit 1; fi
+  # the same environment as up.sh gave it
+  mapfile -d '' environment < "/proc/$old/environ"
+  kill "$old"
+  while kill -0 "$old" 2>/dev/null; do sleep 0.1; done
   start=$(date +%s%N)
-  (cd "$root/$name/target/quarkus-app" && COGNITA_DB_PASSWORD=${!pw_var:-dev-only-$schema} nohup java ${JAVA_OPTS:--Xmx384m} \
-    -jar quarkus-run.jar > "$run_dir/logs/$name.log" 2>&1 & echo $! > "$pid_file")
-  pid=$(cat "$pid_file")
+  # from its own directory, as the image runs it (an AppCDS archive is only taken with the jar's relative path)
+  pushd "$root/$name/target/quarkus-app" > /dev/null
+  env -i "${environment[@]}" nohup java ${JAVA_OPTS:--Xmx384m} -jar quarkus-run.jar \
+    > "$run_dir/logs/$name.log" 2>&1 < /dev/null &
+  pid=$!
+  popd > /dev/null
+  echo "$pid" > "$pid_file"
   until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
     kill -0 "$pid" 2>/dev/null || { echo "$name exited; see $run_dir/logs/$name.log" >&2; exit 1; }
     sleep 0.05
