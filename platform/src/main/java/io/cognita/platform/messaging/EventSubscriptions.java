@@ -390,7 +390,8 @@ public class EventSubscriptions {
 
     /**
      * Whether the record's ce_type header names a type the handler does not take: skipped without parsing (most of
-     * what a consumer group reads is for other handlers). A record without the header is parsed and judged by its body.
+     * what a consumer group reads is for other handlers). A record without the header, or with an empty one, is parsed
+     * and judged by its body; the relay writes the header and the body's type from one value, so they agree.
      */
     private static boolean unwanted(EventHandler handler, ConsumerRecord<String, String> record) {
         String type = IncomingEvent.typeHeader(record);
