@@ -197,7 +197,7 @@ final class Suite implements AutoCloseable, org.junit.jupiter.api.extension.Exte
             env.put("COGNITA_SMTP_HOST", "127.0.0.1");
             env.put("COGNITA_SMTP_PORT", Integer.toString(mailbox.port()));
             env.put("COGNITA_SMTP_STARTTLS", "DISABLED");
-            env.put("COGNITA_TRUSTED_PROXIES", "127.0.0.1,::1");
+            env.put("COGNITA_TRUSTED_PROXIES", "127.0.0.1,::1/128");
             // the gateway's own tests cover its rate limits; here they would keep the fuzzer's calls from the services
             env.put("COGNITA_RATE_DEFAULT", "1000000");
             env.put("COGNITA_RATE_ORG_CREATE", "1000000");
