@@ -11,6 +11,7 @@ import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The edge remembers verified tokens, never a bad one and never past the token's exp. */
@@ -30,6 +31,17 @@ class VerifiedTokenCacheTest {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> verifier.remembered("Bearer " + token).isEmpty());
         // past its exp the token is verified again (and refused once past the verifier's clock-skew allowance)
+    }
+
+    @Test
+    void whatTheEdgeReadsOnEveryRequestIsTakenFromTheTokenOnce() {
+        String user = TestTokens.newUserId();
+        String session = java.util.UUID.randomUUID().toString();
+        String token = TestTokens.sign(TestTokens.base(user).claim("sid", session).claim("scope", TestTokens.USER_SCOPES));
+        given().auth().oauth2(token).when().get("/api/orgs/x").then().statusCode(200);
+        TokenVerifier.VerifiedToken remembered = verifier.remembered("Bearer " + token).orElseThrow();
+        assertEquals(user, remembered.subject());
+        assertEquals(session, remembered.sessionId());
     }
 
     @Test

@@ -17,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -118,6 +117,7 @@ public class EdgeRouter {
     static final int MAX_URI_LENGTH = 4000;
     /** Where Quarkus's HTTP metrics look for a request's path template (its uri tag). */
     private static final String URL_TEMPLATE = "UrlPathTemplate";
+    private static final String ROUTE = "cognita.route";
 
     private void edge(RoutingContext ctx) {
         template("/api/{unrouted}");
@@ -155,6 +155,10 @@ public class EdgeRouter {
             return;
         }
         Route route = match.get();
+        io.vertx.core.Context request = Vertx.currentContext();
+        if (request != null) {
+            request.putLocal(ROUTE, new RoutedRequest(ctx.request(), route));
+        }
         String length = ctx.request().getHeader("Content-Length");
         if (length != null && tooLarge(length, route.maxBodyBytes())) {
             problems.sendInvalid(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large",
@@ -177,12 +181,12 @@ public class EdgeRouter {
             }
         }
         String bearer = authorization;
-        Optional<JsonWebToken> remembered = tokens.remembered(authorization);
+        Optional<TokenVerifier.VerifiedToken> remembered = tokens.remembered(authorization);
         if (remembered.isPresent()) {
             admitToken(ctx, route, remembered.get());
             return;
         }
-        ctx.vertx().<Optional<JsonWebToken>>executeBlocking(() -> tokens.verify(bearer), false)
+        ctx.vertx().<Optional<TokenVerifier.VerifiedToken>>executeBlocking(() -> tokens.verify(bearer), false)
                 .onComplete(result -> {
                     if (result.failed() || result.result().isEmpty()) {
                         ctx.response().putHeader("WWW-Authenticate", "Bearer");
@@ -195,9 +199,8 @@ public class EdgeRouter {
     }
 
     /** A verified token: refused when its session has ended, else on to the rate limits. */
-    private void admitToken(RoutingContext ctx, Route route, JsonWebToken token) {
-        Object sid = token.getClaim("sid");
-        revoked.isRevoked(sid == null ? null : sid.toString()).onComplete(check -> {
+    private void admitToken(RoutingContext ctx, Route route, TokenVerifier.VerifiedToken token) {
+        revoked.isRevoked(token.sessionId()).onComplete(check -> {
             if (check.failed()) {
                 // fail closed: a revoked token must never pass because the list could not be read
                 ctx.response().putHeader("Retry-After", "5");
@@ -212,7 +215,7 @@ public class EdgeRouter {
                 ctx.request().resume();
                 return;
             }
-            admit(ctx, route, "sub:" + token.getSubject());
+            admit(ctx, route, "sub:" + token.subject());
         });
     }
 
@@ -261,10 +264,18 @@ public class EdgeRouter {
         return false;
     }
 
-    /** The route of a request admitted by {@link #edge}: looked up again, as the proxy has its own context. */
+    /** The route {@link #edge} found for the request (kept on the request's own Vert.x context), else looked up again. */
     private Route routeOf(io.vertx.httpproxy.ProxyContext context) {
-        io.vertx.core.http.HttpServerRequest request = context.request().proxiedRequest();
-        return routes.find(request.method().name(), request.path()).orElseThrow();
+        io.vertx.core.Context request = Vertx.currentContext();
+        RoutedRequest found = request == null ? null : request.getLocal(ROUTE);
+        io.vertx.core.http.HttpServerRequest proxied = context.request().proxiedRequest();
+        if (found != null && found.request() == proxied) {
+            return found.route();
+        }
+        return routes.find(proxied.method().name(), proxied.path()).orElseThrow();
+    }
+
+    private record RoutedRequest(io.vertx.core.http.HttpServerRequest request, Route route) {
     }
 
     private static boolean tooLarge(String contentLength, long max) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -73,9 +74,22 @@ class RememberedTokensTest {
         assertEquals(2, verifier.calls.size());
     }
 
-    /** smallrye-jwt's parser stand-in: counts what it is asked to verify. */
+    @Test
+    void eachClaimOfARememberedTokenIsReadFromThePrincipalOnce() throws ParseException {
+        RememberedTokens tokens = new RememberedTokens(verifier, Duration.ofSeconds(60), 100, now::get, ticker);
+        for (int request = 0; request < 3; request++) {
+            JsonWebToken token = tokens.parse("t1");
+            assertEquals("s-1", token.getClaim("sid"));
+            assertNull(token.getClaim("scope"));
+            assertEquals(now.get() + 900, token.getExpirationTime());
+        }
+        assertEquals(List.of("sid", "scope"), verifier.claimReads.stream().filter(c -> !c.equals("exp")).toList());
+    }
+
+    /** smallrye-jwt's parser stand-in: counts what it is asked to verify, and which claims are read. */
     private final class CountingVerifier extends DefaultJWTParser {
         final List<String> calls = new ArrayList<>();
+        final List<String> claimReads = new ArrayList<>();
         long exp = now.get() + 900;
         boolean refuse;
 
@@ -100,7 +114,8 @@ class RememberedTokensTest {
                 @Override
                 @SuppressWarnings("unchecked")
                 public <T> T getClaim(String claimName) {
-                    return "exp".equals(claimName) ? (T) Long.valueOf(expiresAt) : null;
+                    claimReads.add(claimName);
+                    return "exp".equals(claimName) ? (T) Long.valueOf(expiresAt) : "sid".equals(claimName) ? (T) "s-1" : null;
                 }
             };
         }
