@@ -44,7 +44,13 @@ EOF
 echo $! > "$work/nginx.master.pid"
 stop() { kill "$(cat "$work/nginx.master.pid")" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap stop EXIT
-for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$nginx_port/" && break; sleep 0.1; done
+# ours, and serving: a port held by something else would have nginx exit and the bench measure the other server
+for _ in $(seq 1 50); do
+  kill -0 "$(cat "$work/nginx.master.pid")" 2>/dev/null || { echo "nginx exited: $(cat "$work/error.log")" >&2; exit 1; }
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$nginx_port/api/auth/.well-known/jwks.json")" = 200 ] && break
+  sleep 0.1
+done
+kill -0 "$(cat "$work/nginx.master.pid")" 2>/dev/null && [ -s "$work/nginx.pid" ] || { echo "nginx is not serving" >&2; exit 1; }
 
 # the CPU of nginx (master and workers) joins the suite's processes in the per-request figures
 cpu_ticks() {

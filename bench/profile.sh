@@ -6,12 +6,12 @@
 #   bench/profile.sh gateway 10 /tmp/gateway.collapsed      (start the load first, e.g. wrk in another shell)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-name=$1; seconds=${2:-10}; out=${3:-/tmp/$1.collapsed}
+name=$1; seconds=${2:-10}
 version=4.2
 jar=$HOME/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version.jar
 [ -f "$jar" ] || mvn -B -q dependency:get -Dartifact=tools.profiler:async-profiler:$version -Dtransitive=false
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+out=${3:-$(mktemp --suffix=".$name.collapsed")}
 unzip -q -o "$jar" 'linux-x64/libasyncProfiler.so' -d "$work"
 cat > "$work/Attach.java" <<'EOF'
 public class Attach {
@@ -22,11 +22,22 @@ public class Attach {
 }
 EOF
 pid=$(cat "$root/.run/pids/$name.pid")
+# a stale pid file must not point the profiler at some other JVM
+tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "$name/target/quarkus-app" \
+  || { echo "pid $pid (from .run/pids/$name.pid) is not $name" >&2; exit 1; }
 lib=$work/linux-x64/libasyncProfiler.so
 # itimer: perf events are not open to us on every machine of this kind; the agent logs to the service's stdout
 java "$work/Attach.java" "$pid" "$lib" "start,event=itimer,interval=1ms"
+profiling=1
+# stopped however this script ends (an interrupted run would leave the service sampled every millisecond)
+stop() {
+  if [ "$profiling" = 1 ]; then profiling=0; java "$work/Attach.java" "$pid" "$lib" "stop,file=$out,collapsed"; fi
+  rm -rf "$work"
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
 sleep "$seconds"
-java "$work/Attach.java" "$pid" "$lib" "stop,file=$out,collapsed"
+stop
 echo "profile of $name ($seconds s): $out"
 awk '{n = $NF; total += n; sub(/ [0-9]+$/, ""); k = split($0, f, ";"); self[f[k]] += n; delete seen
       for (i = 1; i <= k; i++) if (!(f[i] in seen)) { seen[f[i]] = 1; incl[f[i]] += n } }

@@ -44,6 +44,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The chart as Helm renders it: lint --strict clean; every object of the default, dev and prod renderings parsed into
@@ -243,6 +245,22 @@ class HelmChartTest {
             assertThat(rendered, containsString("docs/operations.md#" + alert.toLowerCase()));
         }
         assertThat(rendered, containsString("grafana_dashboard: \"1\""));
+    }
+
+    @Test
+    void trustedProxiesAreAddressesAndBlocksBothTheGatewayAndIdentityReadAsSuch() throws Exception {
+        // one value feeds the gateway (trims, reads IPv4-mapped prefixes as IPv4) and identity (Quarkus: no trim, a
+        // bare IPv6 address or anything else not an address is a host name, looked up in DNS per request)
+        String pattern = new ObjectMapper().readTree(CHART.resolve("values.schema.json").toFile())
+                .at("/properties/trustedProxies/pattern").asText();
+        Pattern schema = Pattern.compile(pattern);
+        for (String good : List.of("", "10.0.0.0/8", "127.0.0.1,::1/128", "fd00::/8,10.244.0.0/16", "::/0", "FD00:AB::/32")) {
+            assertTrue(schema.matcher(good).find(), good + " was refused");
+        }
+        for (String bad : List.of("fd00::1", "::1", "ingress.local", "10.0.0.0/8 ,127.0.0.1", "10.0.0.0/8, 127.0.0.1",
+                "300.1.1.1", "10.0.0.0/33", "fd00::/129", ":/8", "::ffff:10.0.0.0/104", "10.0.0.0/8 ")) {
+            assertFalse(schema.matcher(bad).find(), bad + " was accepted");
+        }
     }
 
     @Test
