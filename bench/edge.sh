@@ -6,7 +6,7 @@
 # median per target, the CPU each process spent per request, and the gateway/nginx ratios. Loopback only.
 # Needs the suite running with the rate limits lifted:
 #   COGNITA_RATE_DEFAULT=1000000000 deploy/local/up.sh --no-build
-#   ROUNDS=3 DURATION=10s CONNECTIONS=32 bench/edge.sh
+#   ROUNDS=3 DURATION=10s CONNECTIONS=32 ROUTES="org jwks" bench/edge.sh
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 rounds=${ROUNDS:-3}; duration=${DURATION:-10s}; connections=${CONNECTIONS:-32}; threads=${THREADS:-2}
@@ -66,7 +66,7 @@ echo "commit: $(git -C "$root" rev-parse --short HEAD)"
 echo "scenario: $rounds rounds of $duration per target, $threads threads, $connections connections; nginx on :$nginx_port"
 
 declare -A base=([gateway]=http://127.0.0.1:3000 [nginx]=http://127.0.0.1:$nginx_port)
-for route in org jwks; do
+for route in ${ROUTES:-org jwks}; do
   if [ $route = org ]; then
     path="/api/orgs/$org"; direct=http://127.0.0.1:8082; auth=(-H "Authorization: Bearer $token")
   else

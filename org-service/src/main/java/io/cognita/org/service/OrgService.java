@@ -75,7 +75,11 @@ public class OrgService {
         return created;
     }
 
-    @Transactional
+    /**
+     * No transaction: the membership and the org are read by two statements, each consistent on its own, and the
+     * request-scoped session reads outside a transaction with the connection in autocommit — one round trip (the
+     * COMMIT) and Narayana's bookkeeping less on the most frequent read (docs/performance.md).
+     */
     public OrganizationSnapshot get(UUID orgId) {
         access.requireVisible(orgId);
         return OrganizationSnapshot.of(organizations.find(orgId));
