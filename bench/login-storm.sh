@@ -14,17 +14,17 @@ export LOGIN_BODY="{\"email\":\"$email\",\"password\":\"$password\"}"
 token=$(bench_token)
 org=$(bench_org "$token")
 work=$(mktemp -d)
-storm_pid=
-stop() { [ -n "$storm_pid" ] && kill "$storm_pid" 2>/dev/null; rm -rf "$work"; }
+storm_pid=; org_wrk=
+stop() { for p in $storm_pid $org_wrk; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap stop EXIT
 bench_machine
 echo "commit: $(git -C "$root" rev-parse --short HEAD)"
 echo "scenario: GET org and GET profile through the gateway (2 connections each, $duration), quiet and during $storm sign-in connections"
 probe() {  # probe NAME: both reads at once, one summary line each
   wrk -t1 -c2 -d"$duration" --latency -H "Authorization: Bearer $token" "http://127.0.0.1:3000/api/orgs/$org" > "$work/org" &
-  local org_wrk=$!
+  org_wrk=$!
   wrk -t1 -c2 -d"$duration" --latency -H "Authorization: Bearer $token" http://127.0.0.1:3000/api/auth/profile > "$work/profile"
-  wait $org_wrk
+  wait $org_wrk; org_wrk=
   bench_summary "$1 GET org" "$(cat "$work/org")"
   bench_summary "$1 GET profile" "$(cat "$work/profile")"
 }

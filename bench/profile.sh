@@ -12,6 +12,15 @@ jar=$HOME/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$
 [ -f "$jar" ] || mvn -B -q dependency:get -Dartifact=tools.profiler:async-profiler:$version -Dtransitive=false
 work=$(mktemp -d)
 out=${3:-$(mktemp --suffix=".$name.collapsed")}
+profiling=0
+# the profiler is stopped however this script ends (an interrupted run would leave the service sampled every
+# millisecond); `sleep` runs in the background so that a signal is handled at once
+stop() {
+  if [ "$profiling" = 1 ]; then profiling=0; java "$work/Attach.java" "$pid" "$lib" "stop,file=$out,collapsed"; fi
+  rm -rf "$work"
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
 unzip -q -o "$jar" 'linux-x64/libasyncProfiler.so' -d "$work"
 cat > "$work/Attach.java" <<'EOF'
 public class Attach {
@@ -27,16 +36,10 @@ tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "$name/target/quarkus-app" \
   || { echo "pid $pid (from .run/pids/$name.pid) is not $name" >&2; exit 1; }
 lib=$work/linux-x64/libasyncProfiler.so
 # itimer: perf events are not open to us on every machine of this kind; the agent logs to the service's stdout
-java "$work/Attach.java" "$pid" "$lib" "start,event=itimer,interval=1ms"
 profiling=1
-# stopped however this script ends (an interrupted run would leave the service sampled every millisecond)
-stop() {
-  if [ "$profiling" = 1 ]; then profiling=0; java "$work/Attach.java" "$pid" "$lib" "stop,file=$out,collapsed"; fi
-  rm -rf "$work"
-}
-trap stop EXIT
-trap 'exit 130' INT TERM
-sleep "$seconds"
+java "$work/Attach.java" "$pid" "$lib" "start,event=itimer,interval=1ms"
+sleep "$seconds" &
+wait $!
 stop
 echo "profile of $name ($seconds s): $out"
 awk '{n = $NF; total += n; sub(/ [0-9]+$/, ""); k = split($0, f, ";"); self[f[k]] += n; delete seen

@@ -1,5 +1,6 @@
 package io.cognita.org;
 
+import io.agroal.api.AgroalDataSource;
 import io.cognita.org.domain.OrgRole;
 import io.cognita.platform.testing.TestJwksResource;
 import io.cognita.platform.testing.TestTokens;
@@ -28,6 +29,9 @@ class OrgReadTest {
     @Inject
     OrgFixtures fixtures;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
     void membersAndSystemAdminsSeeAnOrganizationOthersDoNot() {
         String orgId = OrgFixtures.createOrg();
@@ -44,6 +48,23 @@ class OrgReadTest {
         given().auth().oauth2(TestTokens.user(otherOrgsAdmin)).when().get("/api/orgs/" + orgId)
                 .then().statusCode(404).body("code", equalTo("ORG_NOT_FOUND"));
         given().when().get("/api/orgs/" + orgId).then().statusCode(401);
+    }
+
+    @Test
+    void aMemberReadsAnOrganizationWithOneConnectionBorrowed() {
+        String orgId = OrgFixtures.createOrg();
+        String member = TestTokens.newUserId();
+        fixtures.addMember(orgId, member, OrgRole.MEMBER);
+        String token = TestTokens.user(member);
+        // outside a transaction Hibernate borrows (and the pool validates) a connection per statement: the read is one
+        // statement. Background work (relay, consumers) may borrow meanwhile, so the fewest of several reads counts.
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            long before = dataSource.getMetrics().acquireCount();
+            given().auth().oauth2(token).when().get("/api/orgs/" + orgId).then().statusCode(200);
+            fewest = Math.min(fewest, dataSource.getMetrics().acquireCount() - before);
+        }
+        assertEquals(1, fewest);
     }
 
     @Test

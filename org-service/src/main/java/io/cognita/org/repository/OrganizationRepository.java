@@ -9,10 +9,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
+
+    /** The organization, when the user is one of its members: one statement (the membership by its primary key). */
+    public Optional<Organization> ofMember(UUID orgId, String memberId) {
+        return find("id = ?1 and exists (select 1 from OrgMember m where m.orgId = ?1 and m.userId = ?2)", orgId, memberId)
+                .firstResultOptional();
+    }
 
     /**
      * One page of organizations in (createdAt, id) order — newest first unless {@code oldestFirst} — after

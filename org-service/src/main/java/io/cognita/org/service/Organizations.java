@@ -28,6 +28,14 @@ public class Organizations {
         return orgs.findByIdOptional(orgId).filter(o -> !o.isDeleted()).orElseThrow(() -> OrgAccess.notFound(orgId));
     }
 
+    /** The org as {@code memberId} may see it (any org when null: a system admin), in one statement; else 404. */
+    Organization findVisible(UUID orgId, String memberId) {
+        if (memberId == null) {
+            return find(orgId);
+        }
+        return orgs.ofMember(orgId, memberId).filter(o -> !o.isDeleted()).orElseThrow(() -> OrgAccess.notFound(orgId));
+    }
+
     /**
      * The org, its row locked until the transaction ends: writers of the same org queue up instead of failing
      * on each other's version (the @Version check stays as the guard for any path that does not lock).

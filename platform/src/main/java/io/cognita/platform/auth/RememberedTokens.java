@@ -27,8 +27,8 @@ import java.util.function.LongSupplier;
  * requests with the same token skip the parse and the RSA verification, as they do at the gateway. Only
  * {@link #parse(String)} (the configured issuer, audience and keys) is remembered; the other methods verify
  * every time. What a remembered token costs: one signed with a key identity has since withdrawn from its JWKS
- * is accepted up to the ttl longer. Revocation does not depend on it (checked per request, {@link Caller}). Each claim
- * of a remembered token is read from it once ({@link ClaimsReadOnce}).
+ * is accepted up to the ttl longer. Revocation does not depend on it (checked per request, {@link Caller}). The claims
+ * of a remembered token outside MP-JWT's set are read from it once ({@link ClaimsReadOnce}).
  */
 @Alternative
 @Priority(1)
