@@ -6,7 +6,7 @@
 # median per target, the CPU each process spent per request, and the gateway/nginx ratios. Loopback only.
 # Needs the suite running with the rate limits lifted:
 #   COGNITA_RATE_DEFAULT=1000000000 deploy/local/up.sh --no-build
-#   ROUNDS=3 DURATION=10s CONNECTIONS=32 ROUTES="org jwks" bench/edge.sh
+#   ROUNDS=3 DURATION=10s CONNECTIONS=32 ROUTES="org jwks" AS=admin|member bench/edge.sh
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 rounds=${ROUNDS:-3}; duration=${DURATION:-10s}; connections=${CONNECTIONS:-32}; threads=${THREADS:-2}
@@ -59,8 +59,13 @@ cpu_ticks() {
   for p in $master $(pgrep -P "$master" || true); do awk '{print "nginx", $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done
 }
 
-token=$(bench_token)
-org=$(bench_org "$token")
+# AS=member reads as the org's owner (membership checked per request) instead of the system admin
+if [ "${AS:-admin}" = member ]; then
+  read -r token org < <(bench_owner "$(bench_token)")
+else
+  token=$(bench_token)
+  org=$(bench_org "$token")
+fi
 bench_machine
 echo "commit: $(git -C "$root" rev-parse --short HEAD)"
 echo "scenario: $rounds rounds of $duration per target, $threads threads, $connections connections; nginx on :$nginx_port"
