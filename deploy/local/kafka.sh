@@ -73,11 +73,8 @@ PROPS
 
 create_topics() {
   local cp; cp=$(classpath)
-  for t in "${topics[@]}"; do
-    java -cp "$cp" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$port" \
-      --create --if-not-exists --topic "$t" --partitions 3 --replication-factor 1 >/dev/null 2>>"$dir/topics.log" \
-      || echo "kafka: could not create topic $t (see $dir/topics.log); it will be auto-created" >&2
-  done
+  java -cp "$cp" "$here/kafka/CreateTopics.java" "127.0.0.1:$port" 3 "${topics[@]}" >/dev/null 2>>"$dir/topics.log" \
+    || echo "kafka: could not create every topic (see $dir/topics.log); the rest will be auto-created" >&2
 }
 
 stop() {

@@ -56,6 +56,11 @@ if [ -z "${COGNITA_ADMIN_PASSWORD:-}" ]; then
   export COGNITA_ADMIN_PASSWORD
 fi
 
+# the heap and collector a pod of the chart's default size gets (javaOpts: half of a 640 MiB limit, Serial GC);
+# -Xms as small as a pod's, or the JVM would start with 1/64 of this machine's memory
+java_opts="-XX:+UseSerialGC -Xms32m -Xmx320m"
+
+launched=$SECONDS
 # name:port, identity first (the others verify tokens against its JWKS)
 services="identity-service:8081 org-service:8082 workspace-service:8083 meeting-service:8084 transcription-service:8085 gateway:3000"
 for entry in $services; do
@@ -66,7 +71,7 @@ for entry in $services; do
   fi
   # each service's dev-only database password (db-setup.sh set the same); production passes its own
   schema=${name%-service}; pw_var="COGNITA_DB_PASSWORD_$(echo "$schema" | tr '[:lower:]' '[:upper:]')"
-  COGNITA_DB_PASSWORD=${!pw_var:-dev-only-$schema} nohup java ${COGNITA_JAVA_OPTS:--Xmx384m} \
+  COGNITA_DB_PASSWORD=${!pw_var:-dev-only-$schema} nohup java ${COGNITA_JAVA_OPTS:-$java_opts} \
     -jar "$root/$name/target/quarkus-app/quarkus-run.jar" > "$run_dir/logs/$name.log" 2>&1 &
   echo $! > "$pid_file"
   echo "$name: starting (pid $!), log $run_dir/logs/$name.log"
@@ -85,6 +90,7 @@ for entry in $services; do
   echo "$name: ready on http://127.0.0.1:$port"
 done
 
+echo "all six ready $((SECONDS - launched)) s after the first was launched"
 cat <<MSG
 
 Cognita is up. Gateway: http://localhost:3000/api   (API docs: http://localhost:3000/api/docs)

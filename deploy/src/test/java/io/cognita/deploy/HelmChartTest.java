@@ -247,6 +247,34 @@ class HelmChartTest {
         assertThat(rendered, containsString("grafana_dashboard: \"1\""));
     }
 
+    /**
+     * The memory outside the heap, measured by bench/startup.sh after load (docs/performance.md, "Start-up and
+     * memory": metaspace, code, symbols, threads, malloc), rounded up: the heap the JVM may grow to must leave it room
+     * under the pod's limit, or the kernel kills the pod before the JVM ever sees an OutOfMemoryError.
+     */
+    private static final Map<String, Long> NON_HEAP_MIB = Map.of("gateway", 176L, "identity", 256L, "org", 256L,
+            "workspace", 256L, "meeting", 256L, "transcription", 320L);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "values-dev.yaml", "values-prod.yaml"})
+    void theLargestHeapLeavesEachServiceRoomForItsMeasuredNonHeapMemoryUnderItsLimit(String valuesFile) throws Exception {
+        List<HasMetadata> objects = render(valuesFile);
+        String javaOpts = of(objects, ConfigMap.class).stream().map(m -> m.getData().get("JAVA_OPTS_APPEND"))
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+        var percentage = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(javaOpts);
+        assertTrue(percentage.find(), "javaOpts sizes the heap by the pod's limit: " + javaOpts);
+        assertThat("the collector is named, not left to the JVM's guess from the pod's size", javaOpts,
+                containsString("-XX:+UseSerialGC"));
+        for (Deployment d : of(objects, Deployment.class)) {
+            String service = d.getMetadata().getLabels().get("app.kubernetes.io/name");
+            long limit = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(d.getSpec().getTemplate().getSpec()
+                    .getContainers().get(0).getResources().getLimits().get("memory")).longValue() >> 20;
+            long heap = (long) (limit * Double.parseDouble(percentage.group(1)) / 100);
+            assertThat(service + ": heap " + heap + " MiB + non-heap " + NON_HEAP_MIB.get(service) + " MiB <= limit "
+                    + limit + " MiB", heap + NON_HEAP_MIB.get(service) <= limit, is(true));
+        }
+    }
+
     @Test
     void trustedProxiesAreAddressesAndBlocksBothTheGatewayAndIdentityReadAsSuch() throws Exception {
         // one value feeds the gateway (trims, reads IPv4-mapped prefixes as IPv4) and identity (Quarkus: no trim, a
